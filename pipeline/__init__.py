@@ -1,0 +1,1 @@
+"""factcheck: fact-checks claims about deep-learning frameworks."""

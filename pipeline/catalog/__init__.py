@@ -1,0 +1,1 @@
+"""The claims/ folder: reading, validating and writing claim, probe and fact YAML."""

@@ -1,0 +1,142 @@
+"""The ``factcheck`` command line: parse options, call the pipeline, map errors to exit codes.
+
+Exit codes: 0 success; 1 the run found verdicts named by ``--fail-on``; 2 a user error
+(bad YAML, missing folder, missing model), printed as a coded, located message.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from pipeline.errors import FactcheckError
+from pipeline.paths import Folders
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fact-check articles about deep-learning frameworks.")
+err = Console(stderr=True)
+out = Console()
+
+SOURCES = typer.Option(None, "--sources", help="Folder of articles (default: sources/).")
+CLAIMS = typer.Option(None, "--claims", help="Claims folder (default: claims/).")
+REPORTS = typer.Option(None, "--reports", help="Reports folder (default: reports/).")
+PYTHON = typer.Option(None, "--python", help="Interpreter whose installed frameworks are probed.")
+
+
+def _folders(sources: Optional[Path], claims: Optional[Path], reports: Optional[Path]) -> Folders:
+    default = Folders()
+    return Folders(sources=sources or default.sources, claims=claims or default.claims, reports=reports or default.reports)
+
+
+@app.command()
+def run(
+    sources: Optional[Path] = SOURCES,
+    claims: Optional[Path] = CLAIMS,
+    reports: Optional[Path] = REPORTS,
+    python: Optional[str] = PYTHON,
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Comma-separated verdicts that make the run exit 1."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="A previous claims.json: fail only on new or flipped verdicts."),
+) -> None:
+    """Run the whole pipeline: ingest, extract, probe, reconcile, report."""
+    from pipeline.gate import gate_failures
+    from pipeline.run import RunOptions, run as run_pipeline
+
+    folders = _folders(sources, claims, reports)
+    with err.status("starting") as status:
+        result = run_pipeline(RunOptions(folders=folders, python=python), progress=lambda stage: status.update(stage))
+    out.print(f"{len(result.checked)} claims from {len(result.sources)} sources; reports in {folders.reports}")
+    failures = gate_failures(result, fail_on, baseline)
+    for line in failures:
+        err.print(line)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def probe(
+    only: Optional[list[str]] = typer.Option(None, "--only", help="Run only this probe id (repeatable)."),
+    python: Optional[str] = PYTHON,
+    claims: Optional[Path] = CLAIMS,
+) -> None:
+    """Run the probes alone and print what they observed."""
+    from pipeline.probes import load_probes, render_probe_table, run_probes
+    from pipeline.vocab import load_vocabulary
+
+    folders = _folders(None, claims, None)
+    probes = load_probes(folders.config("probes"), load_vocabulary(folders.config("vocabulary.yaml")))
+    with err.status("probing") as status:
+        results = run_probes(probes, python=python, cache_dir=folders.cache / "probes", only=only, on_progress=status.update)
+    out.print(render_probe_table(results))
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Argument(..., help="Folder of labelled claim files."),
+    sources: Optional[Path] = SOURCES,
+    claims: Optional[Path] = CLAIMS,
+    python: Optional[str] = PYTHON,
+    verdicts: bool = typer.Option(True, "--verdicts/--no-verdicts", help="Also judge verdicts (runs probes)."),
+    limit: int = typer.Option(40, help="How many misses and false positives to list."),
+) -> None:
+    """Compare extracted claims and verdicts with labelled ones: precision, recall, F1, accuracy."""
+    from pipeline.evaluate import evaluate_folder, render_evaluation
+
+    evaluation = evaluate_folder(gold, _folders(sources, claims, None), python, verdicts)
+    out.print(render_evaluation(evaluation, limit), markup=False, highlight=False)
+
+
+@app.command()
+def bench(
+    sources: Optional[Path] = SOURCES,
+    repeats: int = typer.Option(3, help="Timed repetitions; the best is reported."),
+) -> None:
+    """Extraction throughput against bare spaCy on the same text."""
+    from pipeline.bench import render_bench, run_bench
+
+    out.print(render_bench(run_bench(_folders(sources, None, None), repeats)), markup=False, highlight=False)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON schema of the records."""
+    from pipeline.schema import records_schema
+
+    out.print_json(json.dumps(records_schema()))
+
+
+@app.command()
+def fetch(
+    url: str = typer.Argument(..., help="Article URL."),
+    sources: Optional[Path] = SOURCES,
+    publisher: Optional[str] = typer.Option(None, help="Publisher name for index.yaml."),
+    published: Optional[str] = typer.Option(None, help="Publication date, YYYY[-MM[-DD]]."),
+) -> None:
+    """Download an article into the sources folder and add it to index.yaml."""
+    from pipeline.ingest.fetch import fetch_article
+
+    path = fetch_article(url, _folders(sources, None, None).sources, publisher=publisher, published=published)
+    out.print(f"saved {path}")
+
+
+def main() -> None:
+    """Entry point: run the app, printing user errors without a traceback."""
+    try:
+        app(standalone_mode=False)
+    except FactcheckError as error:
+        err.print(error.render(), markup=False, highlight=False)
+        sys.exit(2)
+    except typer.Exit as exit_:
+        sys.exit(exit_.exit_code)
+    except Exception as exc:  # click's usage errors
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        raise
