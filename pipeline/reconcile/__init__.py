@@ -1,16 +1,59 @@
-"""Reconcile: group claims, find contradictions, and give each claim a verdict."""
+"""Reconcile: group claims, find contradictions, and give each claim a verdict with evidence.
+
+Probe results decide the present, reference facts (``claims/facts/*.yaml``) decide the past,
+and the article's publication date tells ``outdated`` from ``refuted``. Sources agreeing or
+disagreeing matters only when no evidence decides: then disagreement makes a claim
+``contested``. Output is deterministic and keeps the input order of claims.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.reconcile.contradictions import Findings, find_contradictions
+from pipeline.reconcile.evidence import Timeline
+from pipeline.reconcile.explain import confusion
+from pipeline.reconcile.facts import load_fact_folder
+from pipeline.reconcile.lexicon import load_lexicon
+from pipeline.reconcile.reading import read_claim
+from pipeline.reconcile.rationale import Outcome
+from pipeline.reconcile.verdicts import Context, judge
 from pipeline.records import CheckedClaim, Claim, Contradiction, Fact, ProbeResult, Source, Verdict
 from pipeline.vocab import Vocabulary
 
+__all__ = ["load_facts", "reconcile"]
+
 
 def load_facts(folder: Path, vocab: Vocabulary) -> list[Fact]:
-    """Reference facts from ``claims/facts/*.yaml`` (none yet)."""
-    return []
+    """Reference facts from ``folder/*.yaml``, validated; problems raised together as an ErrorGroup."""
+    return load_fact_folder(folder, vocab)
+
+
+def _explained(outcome: Outcome, claim: Claim, context: Context) -> Outcome:
+    """A refuted outcome with the related-framework confusion appended when the facts show one."""
+    if outcome.label != "refuted":
+        return outcome
+    found = confusion(claim, context.readings[claim.id], context.timeline)
+    if found is None:
+        return outcome
+    sentence, evidence = found
+    rationale = outcome.rationale.rstrip(".") + f"; {sentence}."
+    return Outcome(outcome.label, rationale, outcome.evidence + (evidence,))
+
+
+def _explain_contradictions(findings: Findings, checked: dict[str, CheckedClaim], context: Context) -> list[Contradiction]:
+    """Each contradiction with what the evidence says about its two claims."""
+    explained = []
+    for record in findings.contradictions:
+        labels = [checked[record.claim_a].verdict, checked[record.claim_b].verdict]
+        notes = [f"{v.claim_id} is {v.label}" for v in labels if v.label in ("supported", "refuted", "outdated")]
+        for verdict in labels:
+            found = confusion(context.claims[verdict.claim_id], context.readings[verdict.claim_id], context.timeline)
+            if verdict.label == "refuted" and found:
+                notes.append(found[0])
+        explanation = record.explanation + (f"; evidence: {'; '.join(notes)}" if notes else "; no evidence settles it")
+        explained.append(record.model_copy(update={"explanation": explanation}))
+    return explained
 
 
 def reconcile(
@@ -20,12 +63,22 @@ def reconcile(
     facts: list[Fact],
     vocab: Vocabulary,
 ) -> tuple[list[CheckedClaim], list[Contradiction]]:
-    """Every claim with a verdict; until evidence rules exist, each is unverifiable with that reason."""
-    checked = [
-        CheckedClaim(
-            claim=claim,
-            verdict=Verdict(claim_id=claim.id, label="unverifiable", rationale="No evidence rule applies to this claim yet."),
-        )
-        for claim in claims
-    ]
-    return checked, []
+    """Every claim with exactly one verdict, in input order, and the contradictions found."""
+    lexicon = load_lexicon()
+    readings = {claim.id: read_claim(claim, vocab, lexicon) for claim in claims}
+    findings = find_contradictions(claims, readings, lexicon)
+    context = Context(
+        timeline=Timeline(facts, probe_results, vocab, lexicon),
+        lexicon=lexicon,
+        findings=findings,
+        readings=readings,
+        published={source.file: source.published for source in sources},
+        claims={claim.id: claim for claim in claims},
+    )
+    checked: list[CheckedClaim] = []
+    for claim in claims:
+        outcome = _explained(judge(claim, context), claim, context)
+        verdict = Verdict(claim_id=claim.id, label=outcome.label, rationale=outcome.rationale, evidence=outcome.evidence)  # type: ignore[arg-type]
+        checked.append(CheckedClaim(claim=claim, verdict=verdict))
+    by_id = {item.claim.id: item for item in checked}
+    return checked, _explain_contradictions(findings, by_id, context)

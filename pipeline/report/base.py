@@ -1,11 +1,16 @@
-"""The one protocol every output format implements, and the list of formats."""
+"""The one protocol every output format implements, and the list of formats.
+
+A formatter receives ``ReportData`` (the run's results already sorted, grouped and
+located; see ``data.py``) and writes its files with ``write_atomic``. Adding a format is one
+module with one class, listed in ``_formatters``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Protocol
 
-from pipeline.records import RunResult
+from pipeline.report.data import ReportData
 
 
 class Formatter(Protocol):
@@ -13,14 +18,29 @@ class Formatter(Protocol):
 
     name: str
 
-    def write(self, result: RunResult, folder: Path) -> list[Path]: ...
+    def write(self, data: ReportData, folder: Path) -> list[Path]: ...
 
 
 def _formatters() -> list[Formatter]:
+    from pipeline.report.csv_report import CsvFormatter
     from pipeline.report.json_report import JsonFormatter
+    from pipeline.report.markdown_contradictions import ContradictionsFormatter
+    from pipeline.report.markdown_frameworks import FrameworksFormatter
     from pipeline.report.markdown_index import IndexFormatter
+    from pipeline.report.markdown_sources import SourcesFormatter
+    from pipeline.report.run_info import RunInfoFormatter
+    from pipeline.report.sarif_report import SarifFormatter
 
-    return [JsonFormatter(), IndexFormatter()]
+    return [
+        JsonFormatter(),
+        CsvFormatter(),
+        SarifFormatter(),
+        IndexFormatter(),
+        SourcesFormatter(),
+        FrameworksFormatter(),
+        ContradictionsFormatter(),
+        RunInfoFormatter(),
+    ]
 
 
 FORMATTERS: list[Formatter] = _formatters()

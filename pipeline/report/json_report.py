@@ -1,8 +1,10 @@
 """``claims.json``: the machine-readable contract of a run.
 
-``{"generated_by": ..., "environment": {...}, "claims": [...]}``, each claim with its id,
-source file, offsets, quote, subject, attribute, value, relation, verdict, rationale and
-evidence. Keys and claims are in a stable order so the file diffs cleanly.
+``{"generated_by": ..., "environment": {...}, "sources": [...], "claims": [...],
+"contradictions": [...]}``; each claim has its id, source file, offsets, the line the quote
+starts on, quote, subject, attribute, value, relation (null or {type, object}), verdict,
+rationale and evidence (a list). Claims are in report order and keys in a fixed order, so
+the file diffs cleanly; ``factcheck run --baseline`` reads it back.
 """
 
 from __future__ import annotations
@@ -12,10 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.catalog.yamlio import write_atomic
-from pipeline.records import CheckedClaim, RunResult
+from pipeline.records import CheckedClaim
+from pipeline.report.data import ReportData
 
 
-def claim_row(item: CheckedClaim) -> dict[str, Any]:
+def generated_by(data: ReportData) -> str:
+    """``factcheck 0.1.0`` (the version when the environment names it)."""
+    return f"factcheck {data.environment.get('factcheck', '')}".strip()
+
+
+def claim_row(item: CheckedClaim, line: int | None = None) -> dict[str, Any]:
     """One claim of ``claims.json``."""
     claim, verdict = item.claim, item.verdict
     return {
@@ -23,6 +31,7 @@ def claim_row(item: CheckedClaim) -> dict[str, Any]:
         "source": claim.source,
         "start": claim.start,
         "end": claim.end,
+        "line": line,
         "quote": claim.quote,
         "subject": claim.subject,
         "attribute": claim.attribute,
@@ -38,17 +47,25 @@ def claim_row(item: CheckedClaim) -> dict[str, Any]:
     }
 
 
-def run_document(result: RunResult) -> dict[str, Any]:
+def run_document(data: ReportData) -> dict[str, Any]:
     """The whole ``claims.json`` document."""
     return {
-        "generated_by": f"factcheck {result.environment.get('factcheck', '')}".strip(),
-        "environment": result.environment,
+        "generated_by": generated_by(data),
+        "environment": data.environment,
         "sources": [
-            {"file": s.file, "title": s.title, "publisher": s.publisher, "url": s.url, "published": s.published}
-            for s in result.sources
+            {
+                "file": page.source.file,
+                "title": page.source.title,
+                "publisher": page.source.publisher,
+                "url": page.source.url,
+                "published": page.source.published,
+                "report": f"sources/{page.slug}.md",
+            }
+            for page in data.pages
+            if page.source is not None
         ],
-        "claims": [claim_row(item) for item in result.checked],
-        "contradictions": [c.model_dump(mode="json") for c in result.contradictions],
+        "claims": [claim_row(item, data.line_of(item.claim.id)) for item in data.items],
+        "contradictions": [c.model_dump(mode="json") for c in data.result.contradictions],
     }
 
 
@@ -57,7 +74,7 @@ class JsonFormatter:
 
     name = "json"
 
-    def write(self, result: RunResult, folder: Path) -> list[Path]:
+    def write(self, data: ReportData, folder: Path) -> list[Path]:
         path = folder / "claims.json"
-        write_atomic(path, json.dumps(run_document(result), indent=2, ensure_ascii=False, sort_keys=False) + "\n")
+        write_atomic(path, json.dumps(run_document(data), indent=2, ensure_ascii=False, default=str) + "\n")
         return [path]

@@ -1,26 +1,129 @@
-"""``index.md``: a summary a person reads first (per source: claims found by attribute)."""
+"""``index.md``: the page a reader opens first.
+
+One row per article (verdict counts and the share of checkable claims that hold), a chart
+of verdicts per source, a row per framework, the most important contradictions with both
+quotes, the speed benchmark, and the environment the verdicts rest on.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from pipeline.catalog.yamlio import write_atomic
-from pipeline.records import RunResult
+from pipeline.records import VERDICT_LABELS
+from pipeline.report.charts import benchmark_block, verdict_bars
+from pipeline.report.data import BADGES, ReportData, verdict_counts
+from pipeline.report.markdown import (
+    cell, checkable_note, code, counts_line, footer, holds_text, inline, table, truncate, value_text,
+)  # fmt: skip
+from pipeline.report.markdown_contradictions import contradiction_block, ranked
+
+TOP_CONTRADICTIONS = 3
+# Environment keys shown first, in this order; any others follow alphabetically.
+ENVIRONMENT_FIRST = ("python", "platform", "frameworks", "versions", "spacy", "spacy_model", "factcheck")
+_VERDICT_COLUMNS = [BADGES[label] for label in VERDICT_LABELS]
+_NUMERIC = range(3, 3 + 2 + len(VERDICT_LABELS))
 
 
-def render_index(result: RunResult) -> str:
+def _sources(data: ReportData) -> list[str]:
+    rows = []
+    for page in data.pages:
+        counts = verdict_counts(page.items)
+        source = page.source
+        rows.append([
+            f"[{cell(page.title)}](sources/{page.slug}.md)",
+            cell(source.publisher or "—") if source else "curated",
+            cell(source.published or "—") if source else "—",
+            str(len(page.items)), *(str(counts[label]) for label in VERDICT_LABELS), holds_text(counts),
+        ])  # fmt: skip
+    total = verdict_counts(data.items)
+    rows.append(["**All**", "", "", f"**{len(data.items)}**", *(str(total[label]) for label in VERDICT_LABELS), holds_text(total)])
+    headers = ["Source", "Publisher", "Published", "Claims", *_VERDICT_COLUMNS, "Holds"]
+    chart_labels = [truncate(page.title, 28) for page in data.pages]
+    chart = verdict_bars(chart_labels, [verdict_counts(page.items) for page in data.pages])
+    return ["## Sources", "", *table(headers, rows, numeric=_NUMERIC), "", checkable_note(), "", *chart, ""]
+
+
+def _frameworks(data: ReportData) -> list[str]:
+    rows = []
+    for subject in data.subjects():
+        items = [item for item in data.items if item.claim.subject == subject]
+        counts = verdict_counts(items)
+        probes = data.probes_for(subject)
+        ok = sum(1 for p in probes if p.status == "ok")
+        rows.append([
+            f"[{cell(data.subject_name(subject))}](frameworks/{subject}.md)",
+            str(len(items)), *(str(counts[label]) for label in VERDICT_LABELS), holds_text(counts),
+            f"{ok}/{len(probes)}" if probes else "—",
+        ])  # fmt: skip
+    if not rows:
+        return []
+    headers = ["Framework", "Claims", *_VERDICT_COLUMNS, "Holds", "Probes ok"]
+    return ["## Frameworks", "", *table(headers, rows, numeric=range(1, 4 + len(VERDICT_LABELS))), ""]
+
+
+def _contradictions(data: ReportData) -> list[str]:
+    top = ranked(data)[:TOP_CONTRADICTIONS]
+    if not top:
+        return ["## Contradictions", "", "No two claims in this run contradict each other.", ""]
+    total = len(data.result.contradictions)
+    lines = ["## Contradictions", "", f"The {len(top)} most important of [{total}](contradictions.md):", ""]
+    for contradiction in top:
+        lines += contradiction_block(data, contradiction, "sources/")
+    return lines
+
+
+def _benchmarks(data: ReportData) -> list[str]:
+    probes = sorted((p for p in data.result.probe_results if p.attribute == "performance"), key=lambda p: p.probe_id)
+    lines = []
+    for probe in probes:
+        lines += [f"### {inline(data.subject_name(probe.subject))}: `{probe.probe_id}`", "", *benchmark_block(probe), ""]
+    return ["## Speed benchmark", "", *lines] if lines else []
+
+
+def flatten(mapping: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:
+    """Nested environment entries as ``(dotted.key, text)`` pairs."""
+    pairs: list[tuple[str, str]] = []
+    for key, value in mapping.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            pairs += flatten(value, name + ".") if value else [(name, "—")]
+        else:
+            pairs.append((name, value_text(value)))
+    return pairs
+
+
+def _environment_order(pair: tuple[str, str]) -> tuple[int, str]:
+    head = pair[0].split(".", 1)[0]
+    return (ENVIRONMENT_FIRST.index(head) if head in ENVIRONMENT_FIRST else len(ENVIRONMENT_FIRST), pair[0])
+
+
+def _environment(data: ReportData) -> list[str]:
+    pairs = sorted(flatten(data.environment), key=_environment_order)
+    if not pairs:
+        return ["## Environment", "", "The run recorded no environment.", ""]
+    rows = [[f"`{key}`", code(text)] for key, text in pairs]
+    intro = "Verdicts hold for these installed versions; probes ran on this interpreter."
+    return ["## Environment", "", intro, "", *table(["", "Version / value"], rows), ""]
+
+
+def _meanings(data: ReportData) -> list[str]:
+    rows = [[f"{BADGES[label]} {label}", cell(data.verdict_meaning(label))] for label in VERDICT_LABELS]
+    return ["## What the verdicts mean", "", *table(["Verdict", "Meaning"], rows), ""]
+
+
+def render_index(data: ReportData) -> str:
     """The Markdown of ``index.md``."""
-    lines = ["# factcheck report", ""]
-    for source in result.sources:
-        claims = [c.claim for c in result.checked if c.claim.source == source.file]
-        lines += [f"## {source.title or source.file}", "", f"`{source.file}` · published {source.published or 'unknown'} · {len(claims)} claims", ""]
-        counts = Counter(c.attribute for c in claims)
-        if counts:
-            lines += ["| attribute | claims |", "|---|---:|"]
-            lines += [f"| {name} | {count} |" for name, count in sorted(counts.items())]
-            lines.append("")
-    return "\n".join(lines)
+    total = verdict_counts(data.items)
+    intro = (
+        f"{len(data.items)} claims about deep-learning frameworks from {len(data.result.sources)} articles, "
+        f"checked against the installed frameworks and dated references."
+    )
+    lines = ["# factcheck report", "", intro, "", counts_line(total), ""]
+    lines += _sources(data) + _frameworks(data) + _contradictions(data) + _benchmarks(data)
+    lines += _environment(data) + _meanings(data)
+    return "\n".join(lines + footer(""))
 
 
 class IndexFormatter:
@@ -28,7 +131,7 @@ class IndexFormatter:
 
     name = "index"
 
-    def write(self, result: RunResult, folder: Path) -> list[Path]:
+    def write(self, data: ReportData, folder: Path) -> list[Path]:
         path = folder / "index.md"
-        write_atomic(path, render_index(result))
+        write_atomic(path, render_index(data))
         return [path]

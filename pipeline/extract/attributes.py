@@ -1,0 +1,112 @@
+"""Attribute readings: which attribute a sentence speaks of, of which framework, with what value.
+
+Every attribute cue matched in the sentence (see ``matchers.py``) gives one reading per
+framework its clause is about, with the value read as the attribute's lexicon says. Table
+row labels name attributes through the lexicon's ``labels``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from pipeline.extract.lexicon import AttributeLexicon, Lexicon, Rule
+from pipeline.extract.matchers import Hit
+from pipeline.extract.qualifiers import qualifiers_for
+from pipeline.extract.readings import Reading, SentenceView
+from pipeline.extract.subjects import SubjectResolver
+from pipeline.extract.values import phrase_around, read_value, short_phrase
+
+LABEL_NOISE = re.compile(r"[^\w+#\s-]")
+
+
+def cue_root(doc: Doc, hit: Hit) -> int:
+    """The token of a matched phrase that heads it (its head lies outside the phrase)."""
+    for token in doc[hit.start : hit.end]:
+        if not hit.start <= token.head.i < hit.end or token.head.i == token.i:
+            return token.i
+    return hit.start
+
+
+def _rule(spec: AttributeLexicon, rule_id: str) -> Rule | None:
+    return next((r for r in spec.rules if r.id == rule_id), None)
+
+
+def _vetoed(rule: Rule, sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(phrase.lower() in lowered for phrase in rule.exclude)
+
+
+def _value(spec: AttributeLexicon, rule: Rule, view: SentenceView, hit: Hit, others: list[str]) -> object:
+    if rule.value is not None:
+        return rule.value
+    doc = view.doc
+    cue_text = doc[hit.start : hit.end].text
+    after = doc.text[doc[hit.start].idx : view.end]
+    value = read_value(spec, cue_text, after, view.text, others)
+    if value is None and not spec.required:
+        phrase = phrase_around(doc, hit.start, hit.end, view.span)
+        return [phrase] if spec.value.kind == "subjects" else phrase
+    return value
+
+
+def attribute_readings(view: SentenceView, lexicon: Lexicon, resolver: SubjectResolver) -> list[Reading]:
+    """One reading per (cue, subject) in the sentence; values that cannot be read drop required ones."""
+    readings: list[Reading] = []
+    for hit in view.hits_of("attr"):
+        spec = lexicon.attribute(hit.name)
+        rule = _rule(spec, hit.rule) if spec else None
+        if spec is None or rule is None or _vetoed(rule, view.text):
+            continue
+        cue = view.doc[cue_root(view.doc, hit)]
+        subjects = resolver.of(cue)
+        if spec.value.kind == "subjects" and len(subjects) > 1:
+            # "X, Y and Z are all supported": the coordinated frameworks are the values
+            subjects = resolver.fallback()
+        for subject in subjects:
+            others = list(dict.fromkeys(m.subject for m in view.mentions if m.subject != subject))
+            value = _value(spec, rule, view, hit, others)
+            if value is None and spec.required:
+                continue
+            qualifiers = qualifiers_for(view.doc, list(view.hits), cue)
+            readings.append(Reading(subject, spec.attribute, value, f"{spec.attribute}:{rule.id}", qualifiers))  # type: ignore[arg-type]
+    return readings
+
+
+def _normal_label(text: str) -> str:
+    return " ".join(LABEL_NOISE.sub(" ", text.lower()).split())
+
+
+def label_attribute(lexicon: Lexicon, label: str) -> AttributeLexicon | None:
+    """The attribute a table row label names: an exact label first, else the longest contained one."""
+    wanted = _normal_label(label)
+    best: tuple[int, AttributeLexicon] | None = None
+    for spec in lexicon.attributes:
+        for name in spec.labels:
+            known = _normal_label(name)
+            if known == wanted:
+                return spec
+            if re.search(rf"\b{re.escape(known)}\b", wanted) and (best is None or len(known) > best[0]):
+                best = (len(known), spec)
+    return best[1] if best else None
+
+
+def ordinal_rank(lexicon: Lexicon, text: str, compared: int) -> int | None:
+    """'Second most popular' -> 2; 'least popular' among ``compared`` -> ``compared``."""
+    lowered = _normal_label(text)
+    for phrase, rank in sorted(lexicon.rankings.ordinals.items(), key=lambda item: -len(item[0])):
+        if re.search(rf"\b{re.escape(phrase)}\b", lowered):
+            return compared if rank == "last" else int(rank)
+    return None
+
+
+def cell_value(spec: AttributeLexicon, lexicon: Lexicon, text: str, compared: int) -> object:
+    """A table cell's value, normalised like a sentence's."""
+    rank = ordinal_rank(lexicon, text, compared)
+    if rank is not None:
+        return rank
+    value = read_value(spec, text, text, text, [])
+    if value is None and spec.value.kind not in ("text",):
+        return None
+    return value if value is not None else short_phrase(text)

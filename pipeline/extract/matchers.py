@@ -1,0 +1,138 @@
+"""Compile the lexicon's rules into spaCy matchers, once, and run them over a parsed Doc.
+
+Each rule kind maps to one spaCy matcher: ``phrase`` to a PhraseMatcher on LOWER, ``lemma``
+to a PhraseMatcher on LEMMA, ``tokens`` to a Matcher, ``dependency`` to a DependencyMatcher.
+All matches come back as ``Hit`` records keyed "<family>|<name>|<rule id>", so the rule that
+produced a claim can be named on it. Value words (languages, platforms, organisations...)
+are tagged first on ``token._.vclass`` so token patterns can refer to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from pipeline.errors import E_YAML_SHAPE, ErrorGroup, FactcheckError, Location
+from pipeline.extract.lexicon import Lexicon, Rule
+from pipeline.values import load_tables
+
+# Value tables whose words token patterns may name through {"_": {"vclass": <table>}}.
+VALUE_CLASSES = ("languages", "platforms", "hardware_support", "organisations", "licenses")
+LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
+
+if not Token.has_extension("vclass"):
+    Token.set_extension("vclass", default=None)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match: which rule, and the tokens [start, end) it covered."""
+
+    family: str
+    name: str
+    rule: str
+    start: int
+    end: int
+
+
+def _variants(alias: str) -> set[str]:
+    """Spellings to match exactly: short aliases ('R', 'Go', 'C') only as written."""
+    if len(alias) <= 3:
+        return {alias}
+    return {alias, alias.lower(), alias.upper(), alias.title()}
+
+
+class Matchers:
+    """Every lexicon rule, compiled for one pipeline."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self.values = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.tokens = Matcher(nlp.vocab, validate=True)
+        self.dependency = DependencyMatcher(nlp.vocab, validate=True)
+        self._add_value_classes()
+        self._add_lexicon(lexicon)
+
+    def _add_value_classes(self) -> None:
+        tables = load_tables()
+        for table in VALUE_CLASSES:
+            spellings = {v for aliases in tables.get(table, {}).values() for a in aliases for v in _variants(a)}
+            self.values.add(f"value|{table}|", list(self.nlp.tokenizer.pipe(sorted(spellings))))
+
+    def _add_lexicon(self, lexicon: Lexicon) -> None:
+        errors: list[FactcheckError] = []
+        for spec in lexicon.attributes:
+            for rule in spec.rules:
+                errors += self._add_rule(f"attr|{spec.attribute}|{rule.id}", rule, lexicon.folder / "attributes" / f"{spec.attribute}.yaml")
+        for cue in lexicon.comparatives.cues:
+            errors += self._add_rule(f"cmp|{cue.id}|{cue.id}", cue, lexicon.folder / "comparatives.yaml")
+        self._add_words(lexicon)
+        if errors:
+            raise ErrorGroup(errors)
+
+    def _add_words(self, lexicon: Lexicon) -> None:
+        """Word lists of the context lexicons, matched on LOWER."""
+        q, r = lexicon.qualifiers, lexicon.rankings
+        lists = {
+            "qual|hedge": q.hedge, "qual|time": q.time, "qual|negation": q.negation, "qual|exclusive": q.exclusive,
+            "rank|top": r.top, "rank|followers": r.followers, "rank|group": r.group_markers,
+            "nonclaim|phrase": lexicon.nonclaims.phrases, "ref|anaphor": lexicon.frameworks.anaphors,
+            "ref|plural": lexicon.frameworks.plural_anaphors, "cmp|others": lexicon.comparatives.others,
+        }
+        for key, words in lists.items():
+            if words:
+                self.lower.add(key + "|", list(self.nlp.tokenizer.pipe(words)))
+        for phrase, rank in r.ordinals.items():
+            self.lower.add(f"rank|ordinal|{rank}", [self.nlp.tokenizer(phrase)])
+        if q.time_patterns:
+            self.tokens.add("qual|time|pattern", q.time_patterns)
+
+    def _add_rule(self, key: str, rule: Rule, path: Any) -> list[FactcheckError]:
+        try:
+            if rule.kind == "phrase":
+                self.lower.add(key, list(self.nlp.tokenizer.pipe(rule.patterns)))
+            elif rule.kind == "lemma":
+                with self.nlp.select_pipes(enable=[p for p in LEMMA_COMPONENTS if p in self.nlp.pipe_names]):
+                    self.lemma.add(key, list(self.nlp.pipe(rule.patterns)))
+            elif rule.kind == "tokens":
+                self.tokens.add(key, rule.patterns)
+            else:
+                self.dependency.add(key, rule.patterns)
+        except (ValueError, KeyError) as exc:
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            return [FactcheckError(E_YAML_SHAPE, f"rule {rule.id!r} has an invalid pattern: {message}", Location(path, None, f"rules.{rule.id}"), "see claims/lexicon/README.md for the pattern syntax")]
+        return []
+
+    def tag_values(self, doc: Doc) -> None:
+        """Mark tokens that spell a value of a table (a language, a platform...)."""
+        for match_id, start, end in self.values(doc):
+            table = self.nlp.vocab.strings[match_id].split("|")[1]
+            for token in doc[start:end]:
+                token._.vclass = table
+
+    def find(self, doc: Doc) -> list[Hit]:
+        """Every rule match in ``doc``, sorted by position."""
+        self.tag_values(doc)
+        strings = self.nlp.vocab.strings
+        raw: list[tuple[int, int, int]] = list(self.lower(doc)) + list(self.lemma(doc)) + list(self.tokens(doc))
+        hits = [_hit(strings[m], s, e) for m, s, e in raw]
+        for match_id, token_ids in self.dependency(doc):
+            hits.append(_hit(strings[match_id], min(token_ids), max(token_ids) + 1))
+        return sorted(set(hits), key=lambda h: (h.start, h.end, h.family, h.name, h.rule))
+
+
+def _hit(key: str, start: int, end: int) -> Hit:
+    family, name, rule = key.split("|", 2)
+    return Hit(family, name, rule, start, end)
+
+
+def hits_in(hits: Iterable[Hit], start: int, end: int) -> list[Hit]:
+    """The hits within tokens [start, end)."""
+    return [h for h in hits if start <= h.start and h.end <= end]

@@ -1,0 +1,11 @@
+"""Child snippet for ``python_expr.v1``: run the probe's code, observe an expression."""
+
+
+def observe(params):
+    namespace = {"__name__": "factcheck_probe_code"}
+    exec(compile(params.get("code") or "", "<probe code>", "exec"), namespace)
+    if params.get("expr"):
+        return eval(compile(params["expr"], "<probe expr>", "eval"), namespace)
+    if "observed" not in namespace:
+        raise NameError("the probe's code must assign 'observed' (or the probe must set params.expr)")
+    return namespace["observed"]

@@ -1,0 +1,145 @@
+"""Planning probe runs into processes and running them, surviving crashes and hangs.
+
+Single-run probes of one subject with the same environment share a process, so each
+framework is imported once per group. Probes with several runs (one per Keras backend,
+one per benchmark variant) or marked ``isolated`` get a process per run. Groups run in
+parallel; exclusive kinds (benchmarks) run afterwards, one at a time, on an idle machine.
+
+When a shared process dies, finished runs keep their results, the run that was executing
+is re-run alone (so a probe is only blamed for its own crash), and runs that never
+started are re-run as a new group. A run that exceeded its own time limit is not re-run.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from pipeline.probes.definitions import ProbeDef
+from pipeline.probes.registry import Observation, get_kind
+from pipeline.probes.subprocess_runner import DriverReport, DriverRun, child_environment, run_driver
+
+CHILD_STATUSES = frozenset({"ok", "failed", "not_installed"})
+
+
+@dataclass(frozen=True)
+class PlannedRun:
+    """One child run of one probe, with the full environment of its process."""
+
+    probe_id: str
+    label: str
+    run: DriverRun
+    env: dict[str, str]
+
+
+Task = list[PlannedRun]
+
+
+def plan_tasks(probes: Sequence[ProbeDef]) -> tuple[list[Task], list[Task]]:
+    """(tasks that may run in parallel, exclusive tasks); each task is one process."""
+    shared: dict[tuple[str, tuple[tuple[str, str], ...]], Task] = {}
+    alone: list[Task] = []
+    exclusive: list[Task] = []
+    for probe in sorted(probes, key=lambda p: p.id):
+        kind = get_kind(probe.kind)
+        assert kind is not None, f"probe {probe.id} has an unregistered kind; load_probes checks this"
+        child_runs = kind.runs(probe)
+        for child in child_runs:
+            env = child_environment({**probe.env, **child.env})
+            run = DriverRun(f"{probe.id}#{child.label}", child.source, child.params, probe.timeout)
+            planned = PlannedRun(probe.id, child.label, run, env)
+            if kind.exclusive:
+                exclusive.append([planned])
+            elif len(child_runs) > 1 or probe.isolated:
+                alone.append([planned])
+            else:
+                shared.setdefault((probe.subject, tuple(sorted(env.items()))), []).append(planned)
+    # Biggest first, so the longest process does not start last on a two-core machine.
+    tasks = sorted([*shared.values(), *alone], key=lambda task: (-len(task), task[0].run.run_id))
+    return tasks, exclusive
+
+
+def _from_event(event: dict, hello: dict) -> Observation:
+    status = event.get("status")
+    if status not in CHILD_STATUSES:
+        return Observation("error", None, f"child reported an unknown status {status!r}")
+    return Observation(
+        status, event.get("observed"), str(event.get("reason") or ""), float(event.get("duration_s") or 0.0),
+        str(hello.get("python", "")), str(hello.get("platform", "")),
+    )
+
+
+def _failure(report: DriverReport, planned: PlannedRun) -> Observation:
+    process = report.process
+    tail = process.stderr_lines()
+    observed = {"stderr_tail": tail} if tail else None
+    duration = round(process.duration_s, 3)
+    if process.start_error:
+        return Observation("error", observed, f"interpreter could not start: {process.start_error}", duration)
+    if process.stop_reason == planned.run.run_id or process.timed_out:
+        return Observation("timeout", observed, f"probe timed out after {planned.run.timeout_s:g}s", duration)
+    if process.returncode not in (0, None):
+        return Observation("crashed", observed, f"probe crashed: {process.describe_exit()}", duration)
+    return Observation("error", observed, f"probe wrote no result ({process.describe_exit()})", duration)
+
+
+def execute_task(python: str, task: Task) -> dict[str, Observation]:
+    """Observations by run id for every run of ``task``; never raises for a bad probe."""
+    report = run_driver(python, [planned.run for planned in task], task[0].env)
+    by_id = {planned.run.run_id: planned for planned in task}
+    found = {run_id: _from_event(event, report.hello) for run_id, event in report.done.items() if run_id in by_id}
+    unfinished = [planned for planned in task if planned.run.run_id not in found]
+    if not unfinished:
+        return found
+    if len(task) == 1 or not report.started:
+        found.update({planned.run.run_id: _failure(report, planned) for planned in unfinished})
+        return found
+    never_started = [planned for planned in unfinished if planned.run.run_id not in report.started]
+    for planned in unfinished:
+        if planned.run.run_id != report.running:
+            continue
+        if report.process.stop_reason == planned.run.run_id:
+            found[planned.run.run_id] = _failure(report, planned)
+        else:
+            found.update(execute_task(python, [planned]))
+    if never_started:
+        found.update(execute_task(python, never_started))
+    return found
+
+
+def _safe_execute(python: str, task: Task) -> dict[str, Observation]:
+    try:
+        return execute_task(python, task)
+    except Exception as exc:  # a runner bug must not lose the other probes' results
+        reason = f"runner error: {type(exc).__name__}: {exc}"
+        return {planned.run.run_id: Observation("error", None, reason) for planned in task}
+
+
+def observe_all(
+    python: str, probes: Sequence[ProbeDef], progress: Callable[[str], None]
+) -> dict[str, dict[str, Observation]]:
+    """Observations by probe id, then run label."""
+    tasks, exclusive = plan_tasks(probes)
+    total, finished = len(tasks) + len(exclusive), 0
+    observations: dict[str, Observation] = {}
+
+    def record(task: Task, found: dict[str, Observation]) -> None:
+        nonlocal finished
+        finished += 1
+        observations.update(found)
+        progress(f"probed {finished}/{total}: {', '.join(sorted({p.run.run_id for p in task}))}")
+
+    if tasks:
+        with ThreadPoolExecutor(max_workers=max(1, min(len(tasks), os.cpu_count() or 1))) as pool:
+            futures = {pool.submit(_safe_execute, python, task): task for task in tasks}
+            for future in as_completed(futures):
+                record(futures[future], future.result())
+    for task in exclusive:
+        record(task, _safe_execute(python, task))
+    by_probe: dict[str, dict[str, Observation]] = {}
+    for task in [*tasks, *exclusive]:
+        for planned in task:
+            by_probe.setdefault(planned.probe_id, {})[planned.label] = observations[planned.run.run_id]
+    return by_probe

@@ -1,0 +1,133 @@
+"""Which platforms a package index publishes wheels for, for one release.
+
+Speaks the simple repository API: asks for its JSON form and falls back to the HTML form.
+``file://`` indexes (local mirrors) are read from disk. The configured primary index
+decides; extra indexes are consulted only when the primary answers without the release,
+because an extra index is often a partial mirror that would understate the platforms.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+from urllib.request import url2pathname
+
+import requests
+
+ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1"
+PLATFORM_PREFIXES = (
+    ("manylinux", "linux"),
+    ("musllinux", "linux"),
+    ("linux", "linux"),
+    ("macosx", "macos"),
+    ("win", "windows"),
+    ("android", "android"),
+    ("ios", "ios"),
+)
+# A pure wheel ("any") installs on every desktop platform pip supports.
+ANY_PLATFORM = ("linux", "macos", "windows")
+
+
+class IndexUnavailable(Exception):
+    """The index could not be read, or does not list the project."""
+
+
+class _AnchorCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href") if tag == "a" else None
+        if href:
+            self.files.append(unquote(urlparse(href).path.rsplit("/", 1)[-1]))
+
+
+def normalise_project(name: str) -> str:
+    """The index's spelling of a project name."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def html_filenames(text: str) -> list[str]:
+    """File names linked from a simple-API HTML page."""
+    collector = _AnchorCollector()
+    collector.feed(text)
+    return collector.files
+
+
+def project_filenames(index_url: str, project: str, timeout_s: float) -> list[str]:
+    """The file names the index lists for ``project``; IndexUnavailable when it cannot say."""
+    url = index_url.rstrip("/") + "/" + normalise_project(project) + "/"
+    if url.startswith("file:"):
+        page = Path(url2pathname(urlparse(url).path)) / "index.html"
+        if not page.is_file():
+            raise IndexUnavailable(f"{index_url} has no page for {project}")
+        return html_filenames(page.read_text(encoding="utf-8", errors="replace"))
+    try:
+        response = requests.get(url, headers={"Accept": ACCEPT}, timeout=timeout_s)
+    except requests.RequestException as exc:
+        raise IndexUnavailable(f"{index_url} unreachable ({type(exc).__name__})") from None
+    if response.status_code != 200:
+        raise IndexUnavailable(f"{index_url} answered HTTP {response.status_code} for {project}")
+    if "json" in response.headers.get("Content-Type", ""):
+        try:
+            files = response.json().get("files", [])
+        except ValueError:
+            raise IndexUnavailable(f"{index_url} sent malformed JSON for {project}") from None
+        return [entry["filename"] for entry in files if isinstance(entry, dict) and entry.get("filename")]
+    return html_filenames(response.text)
+
+
+def release_wheel_tags(filenames: list[str], project: str, version: str) -> tuple[list[str], bool]:
+    """(platform tags of the release's wheels, whether an sdist exists)."""
+    release = version.split("+", 1)[0]
+    wanted = normalise_project(project)
+    tags, sdist = set(), False
+    for filename in filenames:
+        if filename.endswith(".whl"):
+            parts = filename[: -len(".whl")].split("-")
+            if len(parts) in (5, 6) and normalise_project(parts[0]) == wanted and parts[1].split("+")[0] == release:
+                tags.update(parts[-1].split("."))
+        elif normalise_project(filename).startswith(f"{wanted}-{release}.") and filename.endswith((".tar.gz", ".zip")):
+            sdist = True
+    return sorted(tags), sdist
+
+
+def platforms_of(tags: list[str]) -> list[str]:
+    """Operating systems named by wheel platform tags."""
+    found: set[str] = set()
+    for tag in tags:
+        if tag == "any":
+            found.update(ANY_PLATFORM)
+        for prefix, platform in PLATFORM_PREFIXES:
+            if tag.startswith(prefix):
+                found.add(platform)
+                break
+    return sorted(found)
+
+
+def index_platforms(found: dict[str, Any], timeout_s: float) -> tuple[str, dict[str, Any], str]:
+    """(status, observation, reason) for what the child found (version and index URLs)."""
+    observed = dict(found)
+    project, version = found["distribution"], found["version"]
+    if not found.get("index_url"):
+        return "unverifiable", observed, f"no package index configured ({found.get('index_source')})"
+    attempts: dict[str, str] = {}
+    for position, index_url in enumerate([found["index_url"], *found.get("extra_index_urls", [])]):
+        try:
+            tags, sdist = release_wheel_tags(project_filenames(index_url, project, timeout_s), project, version)
+        except IndexUnavailable as exc:
+            attempts[index_url] = str(exc)
+            if position == 0:
+                observed["attempts"] = attempts
+                return "unverifiable", observed, f"package index not available: {exc}"
+            continue
+        if tags or sdist:
+            observed.update(answered_by=index_url, platform_tags=tags, sdist=sdist, platforms=platforms_of(tags))
+            return "ok", observed, ""
+        attempts[index_url] = f"no files for release {version.split('+')[0]}"
+    observed["attempts"] = attempts
+    return "unverifiable", observed, f"no index lists release {version} of {project}"

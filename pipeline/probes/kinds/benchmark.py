@@ -1,0 +1,80 @@
+"""``benchmark.v1``: training speed of the same small MLP and CNN across frameworks.
+
+One child process per variant (``pytorch``, ``tensorflow``, ``keras[tensorflow]``,
+``keras[jax]``, ``keras[torch]``), run one at a time after all other probes so timings
+are not disturbed. The observation holds per-variant statistics (see
+``pipeline.probes.speed``); the value is a one-line summary, fastest first.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pipeline.probes.definitions import ProbeDef, ValueMap
+from pipeline.probes.registry import ChildRun, Observation, Outcome, ProbeKind, read_child, register_kind
+from pipeline.probes.speed import summarise_variants, summary_line
+
+Variant = Literal["pytorch", "tensorflow", "keras[tensorflow]", "keras[jax]", "keras[torch]"]
+SIZE_FIELDS = ("steps", "warmup", "repeats", "batch_size", "features", "hidden", "image_size", "filters", "classes")
+
+
+class BenchmarkParams(BaseModel):
+    """Parameters of ``benchmark.v1``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    variants: list[Variant] = Field(min_length=1, description="Implementations to time.")
+    models: list[Literal["mlp", "cnn"]] = Field(default=["mlp", "cnn"], min_length=1)
+    steps: int = Field(default=20, ge=1, le=10000, description="Timed steps per block.")
+    warmup: int = Field(default=5, ge=0, le=1000, description="Untimed steps first (tracing, JIT).")
+    repeats: int = Field(default=5, ge=1, le=100, description="Timed blocks; median and IQR over them.")
+    batch_size: int = Field(default=64, ge=1, le=4096)
+    features: int = Field(default=64, ge=1, le=4096, description="MLP input width.")
+    hidden: int = Field(default=128, ge=1, le=4096, description="MLP hidden width.")
+    image_size: int = Field(default=16, ge=4, le=256, description="CNN input is image_size x image_size x 1.")
+    filters: int = Field(default=8, ge=1, le=256)
+    classes: int = Field(default=10, ge=2, le=1000)
+    tolerance: float = Field(default=0.15, ge=0, le=10, description="Relative difference counted as noise.")
+    aliases: dict[str, str] = Field(default_factory=dict, description="Claim names -> variant, e.g. keras.")
+
+
+@register_kind
+class Benchmark(ProbeKind):
+    """Value = ``fastest first: ...`` summary; ``observed.variants`` holds the numbers."""
+
+    name = "benchmark.v1"
+    params_model = BenchmarkParams
+    child_file = "benchmark.py"
+    default_map = ValueMap(field="summary")
+    exclusive = True
+
+    def runs(self, probe: ProbeDef) -> list[ChildRun]:
+        source = read_child(self.child_file)
+        shared = {key: probe.params[key] for key in (*SIZE_FIELDS, "models")}
+        runs = []
+        for variant in probe.params["variants"]:
+            backend = variant[len("keras["):-1] if variant.startswith("keras[") else None
+            runs.append(ChildRun(variant, source, {**shared, "variant": variant}, {"KERAS_BACKEND": backend} if backend else {}))
+        return runs
+
+    def interpret(self, probe: ProbeDef, observations: dict[str, Observation]) -> Outcome:
+        timed = {name: obs.observed for name, obs in observations.items() if obs.status == "ok"}
+        failed = {name: f"{obs.status}: {obs.reason}" for name, obs in sorted(observations.items()) if obs.status != "ok"}
+        if not timed:
+            first = observations[sorted(observations)[0]]
+            return Outcome(first.status, {"failed": failed}, f"no variant ran ({first.reason})")
+        variants = summarise_variants({name: data["step_seconds"] for name, data in timed.items()})
+        tolerance = float(probe.params["tolerance"])
+        observed: dict[str, Any] = {
+            "variants": variants,
+            "ranking": sorted(variants, key=lambda name: (variants[name]["score_s"], name)),
+            "failed": failed,
+            "tolerance": tolerance,
+            "aliases": dict(probe.params["aliases"]),
+            "config": {key: probe.params[key] for key in (*SIZE_FIELDS, "models")},
+            "machine": next(iter(timed.values()))["machine"],
+            "summary": summary_line(variants, tolerance),
+        }
+        return Outcome("ok", observed, "; ".join(f"{name} {reason}" for name, reason in failed.items()))

@@ -1,0 +1,125 @@
+"""The registry of probe kinds and the contract every kind fulfils.
+
+A kind is a class registered by its versioned name with ``@register_kind``. It declares a
+pydantic model for its ``params``, the child-side snippet file(s) that observe (plain
+Python under ``pipeline/probes/child/`` defining ``observe(params)``), and how the
+observations become one outcome. Changing what a kind observes means a new name
+(``.v2``), so YAML written for the old behaviour keeps its meaning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import inspect
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import BaseModel
+
+from pipeline.probes.definitions import ProbeDef, ValueMap
+
+CHILD_FOLDER = Path(__file__).resolve().parent / "child"
+# Parent-side files whose logic shapes every result; a change to them re-probes.
+SHARED_CODE = ("child/driver.py", "mapping.py", "subprocess_runner.py")
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    """One snippet execution a probe asks for."""
+
+    label: str
+    source: str
+    params: dict[str, Any]
+    env: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """What one child run reported (or why it reported nothing)."""
+
+    status: str
+    observed: Any
+    reason: str = ""
+    duration_s: float = 0.0
+    python: str = ""
+    platform: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A probe's combined status and observation, before ``maps_to`` gives the value."""
+
+    status: str
+    observed: Any
+    reason: str = ""
+
+
+def read_child(name: str) -> str:
+    """The source of a snippet file under ``pipeline/probes/child/``."""
+    return (CHILD_FOLDER / name).read_text(encoding="utf-8")
+
+
+class ProbeKind:
+    """Base class: one child run of ``child_file`` with the probe's params."""
+
+    name: ClassVar[str]
+    params_model: ClassVar[type[BaseModel]]
+    child_file: ClassVar[str]
+    default_map: ClassVar[ValueMap | None] = None
+    # Exclusive kinds (timings) run one at a time after everything else, on an idle machine.
+    exclusive: ClassVar[bool] = False
+
+    def runs(self, probe: ProbeDef) -> list[ChildRun]:
+        """The snippet executions this probe needs; several runs never share a process."""
+        return [ChildRun("main", read_child(self.child_file), probe.params)]
+
+    def interpret(self, probe: ProbeDef, observations: dict[str, Observation]) -> Outcome:
+        """Combine the runs' observations; the default passes the single run through."""
+        only = observations["main"]
+        return Outcome(only.status, only.observed, only.reason)
+
+    def fingerprint(self) -> str:
+        """Hash of the code that produces this kind's results, for the cache key."""
+        return _code_fingerprint(type(self))
+
+
+@lru_cache(maxsize=None)
+def _code_fingerprint(kind_class: type[ProbeKind]) -> str:
+    digest = hashlib.sha256()
+    root = CHILD_FOLDER.parent
+    for name in SHARED_CODE:
+        digest.update((root / name).read_bytes())
+    digest.update(inspect.getsource(inspect.getmodule(kind_class)).encode("utf-8"))  # type: ignore[arg-type]
+    digest.update(read_child(kind_class.child_file).encode("utf-8"))
+    return digest.hexdigest()
+
+
+_KINDS: dict[str, ProbeKind] = {}
+
+
+def register_kind(kind_class: type[ProbeKind]) -> type[ProbeKind]:
+    """Class decorator: make a kind available under its ``name``."""
+    if kind_class.name in _KINDS:
+        raise ValueError(f"probe kind {kind_class.name!r} is registered twice")
+    _KINDS[kind_class.name] = kind_class()
+    return kind_class
+
+
+def _load_builtin_kinds() -> None:
+    # Importing the package runs every built-in kind's @register_kind.
+    importlib.import_module("pipeline.probes.kinds")
+
+
+def get_kind(name: str) -> ProbeKind | None:
+    """The registered kind, or None."""
+    _load_builtin_kinds()
+    return _KINDS.get(name)
+
+
+def kind_names() -> list[str]:
+    """All registered kind names, sorted."""
+    _load_builtin_kinds()
+    return sorted(_KINDS)

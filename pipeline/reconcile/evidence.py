@@ -1,0 +1,130 @@
+"""What the evidence says about a subject's attribute at a given day, and as Evidence records.
+
+Reference facts hold inside their validity window; probe results with status ``ok`` describe
+the installed releases. "The present" is the probe's observation when one exists (a probe
+overrides facts for the present), otherwise the facts still valid (no ``valid_until``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.reconcile.dates import parse_date
+from pipeline.reconcile.lexicon import Lexicon
+from pipeline.reconcile.reading import value_tokens
+from pipeline.records import Evidence, Fact, ProbeResult
+from pipeline.vocab import Vocabulary
+
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class State:
+    """Tokens that hold at one time, the records they come from, and whether anything spoke."""
+
+    tokens: frozenset[str]
+    facts: tuple[Fact, ...] = ()
+    probes: tuple[ProbeResult, ...] = ()
+
+    @property
+    def covered(self) -> bool:
+        """True when a fact or probe describes this time."""
+        return bool(self.facts or self.probes)
+
+
+def fact_holds(fact: Fact, day: date | None) -> bool:
+    """True when ``day`` (None = today) falls inside the fact's window."""
+    start, end = parse_date(fact.valid_from), parse_date(fact.valid_until)
+    if day is None:
+        return end is None
+    return (start is None or start.first <= day) and (end is None or day <= end.last)
+
+
+class Timeline:
+    """Facts and probe results indexed by subject and attribute."""
+
+    def __init__(self, facts: list[Fact], probe_results: list[ProbeResult], vocab: Vocabulary, lexicon: Lexicon) -> None:
+        self.vocab = vocab
+        self.lexicon = lexicon
+        self.facts: dict[Key, list[Fact]] = defaultdict(list)
+        self.probes: dict[Key, list[ProbeResult]] = defaultdict(list)
+        self.failed: dict[Key, list[ProbeResult]] = defaultdict(list)
+        for fact in facts:
+            self.facts[(fact.subject, fact.attribute)].append(fact)
+        for result in sorted(probe_results, key=lambda r: r.probe_id):
+            target = self.probes if result.status == "ok" else self.failed
+            target[(result.subject, result.attribute)].append(result)
+
+    def tokens_of(self, attribute: str, value: object) -> frozenset[str]:
+        """A fact's or probe's value as expanded tokens."""
+        return self.lexicon.expand(value_tokens(attribute, value, self.vocab))
+
+    def state(self, subject: str, attributes: tuple[str, ...], day: date | None) -> State:
+        """What holds for ``subject`` on ``day`` (None = the installed releases) across ``attributes``."""
+        tokens: set[str] = set()
+        facts: list[Fact] = []
+        probes: list[ProbeResult] = []
+        for attribute in attributes:
+            observed = self.probes.get((subject, attribute), []) if day is None else []
+            if observed:
+                probes.extend(observed)
+                tokens.update(t for r in observed for t in self.tokens_of(attribute, r.value))
+                continue
+            holding = [f for f in self.facts.get((subject, attribute), []) if fact_holds(f, day)]
+            facts.extend(holding)
+            tokens.update(t for f in holding for t in self.tokens_of(attribute, f.value))
+        return State(frozenset(tokens), tuple(facts), tuple(probes))
+
+    def known(self, subject: str, attributes: tuple[str, ...]) -> frozenset[str]:
+        """Every token any fact or probe ever gave ``subject`` for ``attributes``."""
+        values = [
+            self.tokens_of(a, record.value)
+            for a in attributes
+            for record in [*self.facts.get((subject, a), []), *self.probes.get((subject, a), [])]
+        ]
+        return frozenset().union(*values) if values else frozenset()
+
+    def facts_for(self, subject: str, attribute: str) -> list[Fact]:
+        """Every fact about ``subject``'s ``attribute``, in file order."""
+        return list(self.facts.get((subject, attribute), []))
+
+    def failures(self, subject: str, attribute: str) -> list[ProbeResult]:
+        """Probe results for the pair that could not decide (crashed, timeout, not installed...)."""
+        return list(self.failed.get((subject, attribute), []))
+
+    def text_attributes(self, subject: str) -> tuple[str, ...]:
+        """Every text-kind attribute with evidence for ``subject``: capabilities are properties of the subject."""
+        names = {a for s, a in [*self.facts, *self.probes] if s == subject}
+        return tuple(sorted(a for a in names if self.vocab.attributes.get(a) and self.vocab.attributes[a].kind == "text"))
+
+
+def fact_evidence(fact: Fact) -> Evidence:
+    """A fact as an Evidence record, with its citation and window."""
+    window = f" ({fact.valid_from or '...'} to {fact.valid_until or 'today'})"
+    return Evidence(kind="fact", ref=fact.id, summary=fact.statement + window, citation=fact.citation)
+
+
+def probe_evidence(result: ProbeResult) -> Evidence:
+    """A probe result as an Evidence record, with the versions it ran against."""
+    observed = result.value if result.status == "ok" else result.reason
+    return Evidence(
+        kind="probe",
+        ref=result.probe_id,
+        summary=f"{result.subject} {result.attribute}: {observed}",
+        versions=dict(result.versions),
+        status=result.status,
+    )
+
+
+def state_evidence(*states: State) -> tuple[Evidence, ...]:
+    """Evidence records for the facts and probes behind the given states, each once, in order."""
+    seen: set[str] = set()
+    records: list[Evidence] = []
+    for state in states:
+        for evidence in [*(probe_evidence(p) for p in state.probes), *(fact_evidence(f) for f in state.facts)]:
+            if evidence.ref not in seen:
+                seen.add(evidence.ref)
+                records.append(evidence)
+    return tuple(records)

@@ -1,0 +1,80 @@
+"""Claims grouped across sources, and comparisons put in one direction.
+
+A comparison "A slower_than B" is the same statement as "B faster_than A"; putting every
+relation in its winning direction lets opposite comparisons and conflicting popularity
+orders be found by looking for the reversed pair.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pipeline.records import Claim
+
+# relation -> (dimension, True when the subject is the winner)
+RELATION_DIRECTIONS: dict[str, tuple[str, bool]] = {
+    "faster_than": ("speed", True),
+    "slower_than": ("speed", False),
+    "easier_than": ("ease", True),
+    "harder_than": ("ease", False),
+    "better_than": ("quality", True),
+    "worse_than": ("quality", False),
+    "more_popular_than": ("popularity", True),
+    "less_popular_than": ("popularity", False),
+    "larger_than": ("size", True),
+    "smaller_than": ("size", False),
+    "higher_level_than": ("level", True),
+    "lower_level_than": ("level", False),
+}
+
+
+@dataclass(frozen=True)
+class Order:
+    """'winner' beats 'loser' on 'dimension' of 'attribute', as stated by claim 'claim_id'."""
+
+    attribute: str
+    dimension: str
+    winner: str
+    loser: str
+    claim_id: str
+    source: str
+
+
+def group_claims(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
+    """Claims by (subject, attribute), each group in input order."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[(claim.subject, claim.attribute)].append(claim)
+    return groups
+
+
+def relation_order(claim: Claim) -> Order | None:
+    """The claim's comparison as winner/loser, or None when it has no known relation."""
+    if claim.relation is None or claim.relation.object == claim.subject:
+        return None
+    direction = RELATION_DIRECTIONS.get(claim.relation.type)
+    if direction is None:
+        return None
+    dimension, subject_wins = direction
+    winner, loser = (claim.subject, claim.relation.object) if subject_wins else (claim.relation.object, claim.subject)
+    if claim.qualifiers.negated:
+        winner, loser = loser, winner
+    return Order(claim.attribute, dimension, winner, loser, claim.id, claim.source)
+
+
+def rank_orders(claims: list[Claim]) -> list[Order]:
+    """Pairwise orders implied by integer ranks stated in the same source for the same attribute."""
+    by_source: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if isinstance(claim.value, int) and not isinstance(claim.value, bool) and claim.relation is None:
+            by_source[(claim.source, claim.attribute)].append(claim)
+    orders: list[Order] = []
+    for (source, attribute), ranked in sorted(by_source.items()):
+        for upper in ranked:
+            for lower in ranked:
+                if upper.subject != lower.subject and upper.value < lower.value:  # type: ignore[operator]
+                    # the pair is carried by the lower-ranked claim: it is the one the order is about
+                    orders.append(Order(attribute, "popularity", upper.subject, lower.subject, lower.id, source))
+                    orders.append(Order(attribute, "popularity", upper.subject, lower.subject, upper.id, source))
+    return orders

@@ -1,0 +1,210 @@
+"""What every formatter reads: a run's results put in report order, once.
+
+``ReportData`` sorts the checked claims (source, start, subject, attribute, id), groups
+them into pages (one per source file, plus one per curated-claims file whose claims are not
+tied to an article), computes line and column positions from the offsets, and derives the
+anchors that link pages together. Formatters only render; they never re-sort or look up
+positions themselves, so every output agrees on order and numbering.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from pipeline.records import VERDICT_LABELS, CheckedClaim, Claim, ProbeResult, RunResult, Source
+from pipeline.vocab import Vocabulary
+
+BADGES: dict[str, str] = {
+    "supported": "✅",
+    "refuted": "❌",
+    "outdated": "⌛",
+    "contested": "⚖️",
+    "unverifiable": "❔",
+}
+# The verdicts that say the evidence decided a claim; the "holds" share is taken over these.
+CHECKABLE: tuple[str, ...] = ("supported", "refuted", "outdated")
+# Used when the vocabulary has no meaning for a verdict, so reports never show a blank.
+DEFAULT_MEANINGS: dict[str, str] = {
+    "supported": "the evidence agrees with the claim today",
+    "refuted": "the evidence contradicts the claim, and it was already false when the article was written",
+    "outdated": "the claim was true when the article was written but is false for current releases",
+    "contested": "sources disagree and no probe or reference settles it",
+    "unverifiable": "an opinion or a claim no probe or reference can decide",
+}
+# Article formats whose loaded text is the file byte for byte, so line numbers match the file.
+VERBATIM_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a claim sits in its source text: 1-based lines, 1-based character columns."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """One ``sources/<slug>.md`` page: an article, or a file of curated claims."""
+
+    key: str
+    slug: str
+    title: str
+    source: Source | None
+    items: tuple[CheckedClaim, ...]
+
+
+def position_of(text: str, start: int, end: int) -> Position:
+    """Line and column of ``[start, end)``; the end column is one past the last character."""
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    end_line = text.count("\n", 0, end) + 1
+    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
+    return Position(line, column, end_line, end_column)
+
+
+def claim_sort_key(claim: Claim) -> tuple[object, ...]:
+    """Reading order: source, then offset (claims without one last), subject, attribute, id."""
+    return (claim.source, claim.start is None, claim.start or 0, claim.subject, claim.attribute, claim.id)
+
+
+def anchor(claim_id: str) -> str:
+    """A stable HTML anchor from a claim id (GitHub keeps ``[a-z0-9_-]`` as typed)."""
+    return "claim-" + re.sub(r"[^a-z0-9_-]+", "-", claim_id.lower())
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe slug."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "source"
+
+
+def verdict_counts(items: Iterable[CheckedClaim]) -> dict[str, int]:
+    """Count per verdict label, every label present (zero when absent)."""
+    counts = Counter(item.verdict.label for item in items)
+    return {label: counts.get(label, 0) for label in VERDICT_LABELS}
+
+
+def holds_share(counts: dict[str, int]) -> tuple[int, int]:
+    """(supported, checkable): the numerator and denominator of the "holds" share."""
+    return counts["supported"], sum(counts[label] for label in CHECKABLE)
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """A run's results in report order, with everything formatters look up."""
+
+    result: RunResult
+    vocab: Vocabulary | None
+    items: tuple[CheckedClaim, ...]
+    pages: tuple[Page, ...]
+    by_id: dict[str, CheckedClaim]
+    positions: dict[str, Position]
+    page_of: dict[str, Page] = field(repr=False)
+
+    @property
+    def environment(self) -> dict[str, object]:
+        return self.result.environment
+
+    def subjects(self) -> list[str]:
+        """Every framework a claim or a probe is about, sorted."""
+        names = {item.claim.subject for item in self.items} | {p.subject for p in self.result.probe_results}
+        return sorted(names)
+
+    def subject_name(self, subject: str) -> str:
+        """A display name: the first alias in the vocabulary, else the id."""
+        aliases = self.vocab.subjects.get(subject, ()) if self.vocab else ()
+        return aliases[0] if aliases else subject
+
+    def attribute_meaning(self, attribute: str) -> str:
+        spec = self.vocab.attributes.get(attribute) if self.vocab else None
+        return spec.means if spec else ""
+
+    def verdict_meaning(self, label: str) -> str:
+        meanings = self.vocab.verdicts if self.vocab else {}
+        return meanings.get(label) or DEFAULT_MEANINGS.get(label, "")
+
+    def stated(self, claim: Claim) -> str:
+        """What a claim states, for a reader: its value, or ``faster_than PyTorch`` for a comparison."""
+        if claim.relation is not None and claim.value in (None, "", []):
+            return f"{claim.relation.type} {self.subject_name(claim.relation.object)}"
+        if isinstance(claim.value, list):
+            return ", ".join(str(v) for v in claim.value) or "—"
+        return "—" if claim.value in (None, "") else str(claim.value)
+
+    def claim_href(self, claim_id: str, prefix: str) -> str:
+        """Link to a claim's section; ``prefix`` is the path from the linking page to ``sources/``."""
+        page = self.page_of[claim_id]
+        return f"{prefix}{page.slug}.md#{anchor(claim_id)}"
+
+    def line_of(self, claim_id: str) -> int | None:
+        found = self.positions.get(claim_id)
+        return found.line if found else None
+
+    def where(self, claim_id: str, limit: int = 0) -> str:
+        """``Title, line 12`` for a reader; the title cut to ``limit`` characters when given."""
+        title = self.page_of[claim_id].title
+        if limit and len(title) > limit:
+            title = title[: limit - 1].rstrip() + "…"
+        line = self.line_of(claim_id)
+        return f"{title}, line {line}" if line else title
+
+    def probes_for(self, subject: str, attribute: str | None = None) -> list[ProbeResult]:
+        """Probe results about ``subject`` (and ``attribute``), sorted by probe id."""
+        found = [
+            p for p in self.result.probe_results if p.subject == subject and (attribute is None or p.attribute == attribute)
+        ]
+        return sorted(found, key=lambda p: (p.attribute, p.probe_id))
+
+    def probe(self, probe_id: str) -> ProbeResult | None:
+        return next((p for p in self.result.probe_results if p.probe_id == probe_id), None)
+
+
+def _positions(items: Iterable[CheckedClaim], sources: dict[str, Source]) -> dict[str, Position]:
+    positions: dict[str, Position] = {}
+    for item in items:
+        claim = item.claim
+        source = sources.get(claim.source)
+        if source is None or claim.start is None or claim.end is None:
+            continue
+        if 0 <= claim.start <= claim.end <= len(source.text):
+            positions[claim.id] = position_of(source.text, claim.start, claim.end)
+    return positions
+
+
+def _pages(items: tuple[CheckedClaim, ...], sources: list[Source]) -> list[Page]:
+    by_key: dict[str, list[CheckedClaim]] = {}
+    for item in items:
+        by_key.setdefault(item.claim.source, []).append(item)
+    stems = Counter(source.stem for source in sources)
+    pages = []
+    for source in sources:
+        # Two articles may share a stem (a.txt, a.md); then the whole file name keeps them apart.
+        slug = slugify(source.stem if stems[source.stem] == 1 else source.file)
+        pages.append(Page(source.file, slug, source.title or source.file, source, tuple(by_key.pop(source.file, []))))
+    for key in sorted(by_key):
+        title = key.split(":", 1)[1] if key.startswith("curated:") else key
+        label = f"Curated claims ({title})" if key.startswith("curated:") else title
+        pages.append(Page(key, slugify(key.replace(":", "-").rsplit(".", 1)[0]), label, None, tuple(by_key[key])))
+    return pages
+
+
+def build_report_data(result: RunResult, vocab: Vocabulary | None) -> ReportData:
+    """Sort, group and locate a run's claims once for all formatters."""
+    sources = sorted(result.sources, key=lambda s: s.file)
+    items = tuple(sorted(result.checked, key=lambda item: claim_sort_key(item.claim)))
+    pages = _pages(items, sources)
+    page_of = {item.claim.id: page for page in pages for item in page.items}
+    return ReportData(
+        result=result,
+        vocab=vocab,
+        items=items,
+        pages=tuple(pages),
+        by_id={item.claim.id: item for item in items},
+        positions=_positions(items, {s.file: s for s in sources}),
+        page_of=page_of,
+    )

@@ -1,0 +1,134 @@
+"""Small Markdown building blocks shared by the Markdown pages.
+
+Article text is untrusted for Markdown: an asterisk or a ``<`` in a quote must show as
+typed, not turn into emphasis or HTML, so everything taken from articles goes through
+``inline`` (or ``cell`` inside tables) before it lands in a page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable
+
+from pipeline.report.data import BADGES, CHECKABLE, holds_share
+
+_ESCAPED = re.compile(r"[\\`*\[\]<>]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+
+# A quoted line starting like a list item, heading or rule would render as one: escape its marker.
+_LINE_START = re.compile(r"^(\d*)([.)#+=-])")
+
+
+def inline(text: str) -> str:
+    """Text shown as typed: Markdown punctuation escaped, runs of whitespace kept as one line.
+
+    An underscore inside a word (``static_graph``) is left alone: GitHub never reads it as
+    emphasis, and escaping it would clutter the raw file.
+    """
+    escaped = _ESCAPED.sub(lambda match: "\\" + match.group(0), text)
+    return " ".join(escaped.split())
+
+
+def cell(text: str) -> str:
+    """Text for a table cell: escaped, single line, pipes escaped."""
+    return inline(text).replace("|", "\\|")
+
+
+def code(text: str) -> str:
+    """An inline code span that survives backticks and pipes inside ``text``."""
+    clean = " ".join(str(text).split()).replace("|", "¦")
+    fence = "``" if "`" in clean else "`"
+    return f"{fence} {clean} {fence}" if fence == "``" else f"`{clean}`"
+
+
+def truncate(text: str, limit: int) -> str:
+    """At most ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def badge(label: str) -> str:
+    """``✅ supported``."""
+    return f"{BADGES.get(label, '•')} {label}"
+
+
+def value_text(value: Any) -> str:
+    """A claim or probe value for a reader: lists joined, None as a dash."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def versions_text(versions: dict[str, str]) -> str:
+    """``keras 3.1, torch 2.13.0``: sorted so the text is stable."""
+    return ", ".join(f"{name} {version}" for name, version in sorted(versions.items())) or "—"
+
+
+def percent(numerator: int, denominator: int) -> str:
+    """``67% (2/3)``, or a dash when there is nothing to divide."""
+    if denominator == 0:
+        return "—"
+    return f"{round(100 * numerator / denominator)}% ({numerator}/{denominator})"
+
+
+def holds_text(counts: dict[str, int]) -> str:
+    """The share of checkable claims that hold, as ``percent`` text."""
+    return percent(*holds_share(counts))
+
+
+def counts_line(counts: dict[str, int], skip_zero: bool = False) -> str:
+    """``✅ 3 supported · ❌ 1 refuted …``; zeros kept by default so summary lines compare."""
+    return " · ".join(f"{BADGES[label]} {count} {label}" for label, count in counts.items() if count or not skip_zero)
+
+
+def table(headers: list[str], rows: Iterable[list[str]], numeric: Iterable[int] = ()) -> list[str]:
+    """A GitHub table; columns listed in ``numeric`` are right-aligned."""
+    right = set(numeric)
+    lines = ["| " + " | ".join(headers) + " |"]
+    lines.append("|" + "|".join("---:" if i in right else "---" for i in range(len(headers))) + "|")
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def blockquote(text: str) -> list[str]:
+    """A quote as a Markdown blockquote, one escaped line per source line."""
+    lines: list[str] = []
+    for line in text.strip().splitlines():
+        # A quote spanning paragraphs keeps one blank quoted line between them, not the article's run of them.
+        if line.strip() or (lines and lines[-1]):
+            lines.append(_LINE_START.sub(r"\1\\\2", inline(line)))
+    return [f"> {line}" if line else ">" for line in lines or [""]]
+
+
+def details(summary: str, body: list[str]) -> list[str]:
+    """A folded block; the blank lines let GitHub render Markdown inside it."""
+    return ["<details>", f"<summary>{summary}</summary>", "", *body, "", "</details>"]
+
+
+def json_excerpt(data: Any, limit: int = 800) -> list[str]:
+    """Pretty JSON of an observation in a fenced block, cut at ``limit`` characters."""
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, default=str)
+    if len(text) > limit:
+        text = text[:limit].rstrip() + "\n… (truncated)"
+    return ["```json", *text.splitlines(), "```"]
+
+
+def checkable_note() -> str:
+    """The sentence that explains the "holds" column."""
+    names = ", ".join(CHECKABLE)
+    return f"*Holds* is the share of claims the evidence could decide ({names}) that are supported."
+
+
+def footer(prefix: str) -> list[str]:
+    """The closing lines of every page: where the machine-readable outputs and the run date are."""
+    return [
+        "",
+        "---",
+        "",
+        f"<sub>Generated by factcheck. Machine-readable: [claims.json]({prefix}claims.json), "
+        f"[claims.csv]({prefix}claims.csv), [claims.sarif]({prefix}claims.sarif). "
+        f"The run date is in [run.json]({prefix}run.json), so these pages stay identical between runs.</sub>",
+        "",
+    ]

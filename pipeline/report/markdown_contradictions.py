@@ -1,0 +1,88 @@
+"""``contradictions.md``: every pair of claims that cannot both hold, with both quotes.
+
+Also renders the contradiction blocks the index shows for its top few, and decides which
+those are (``ranked``), so both pages describe a contradiction the same way.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from pipeline.catalog.yamlio import write_atomic
+from pipeline.records import Contradiction
+from pipeline.report.data import ReportData, anchor
+from pipeline.report.markdown import badge, blockquote, code, footer, inline
+
+KIND_TEXT = {
+    "value": "different values",
+    "ranking": "conflicting rankings",
+    "comparison": "opposite comparisons",
+    "polarity": "one affirms, one denies",
+}
+
+
+def contradiction_anchor(contradiction: Contradiction) -> str:
+    """A stable anchor from the two claim ids."""
+    return "contradiction-" + anchor(f"{contradiction.claim_a}-{contradiction.claim_b}")[len("claim-") :]
+
+
+def ordered(data: ReportData) -> list[Contradiction]:
+    """All contradictions by subject, attribute, kind and claim ids."""
+    return sorted(data.result.contradictions, key=lambda c: (c.subject, c.attribute, c.kind, c.claim_a, c.claim_b))
+
+
+def ranked(data: ReportData) -> list[Contradiction]:
+    """Most important first: across articles, then on much-discussed topics, then decided by evidence."""
+    topic = Counter((item.claim.subject, item.claim.attribute) for item in data.items)
+
+    def importance(c: Contradiction) -> tuple[int, int, int]:
+        a, b = data.by_id.get(c.claim_a), data.by_id.get(c.claim_b)
+        cross = int(a is not None and b is not None and a.claim.source != b.claim.source)
+        decided = sum(1 for item in (a, b) if item is not None and item.verdict.label in ("refuted", "outdated"))
+        return (-cross, -topic[(c.subject, c.attribute)], -decided)
+
+    return sorted(ordered(data), key=importance)
+
+
+def _side(data: ReportData, claim_id: str, prefix: str) -> list[str]:
+    item = data.by_id.get(claim_id)
+    if item is None:
+        return [f"- claim {code(claim_id)} (not among this run's claims)"]
+    where = f"[{inline(data.where(claim_id))}]({data.claim_href(claim_id, prefix)})"
+    return [*blockquote(item.claim.quote), "", f"— {where} · {badge(item.verdict.label)}"]
+
+
+def contradiction_block(data: ReportData, contradiction: Contradiction, prefix: str, level: str = "###") -> list[str]:
+    """Heading, both quotes with their sources and verdicts, and the explanation."""
+    kind = KIND_TEXT.get(contradiction.kind, contradiction.kind)
+    title = f"{data.subject_name(contradiction.subject)} · {contradiction.attribute} ({kind})"
+    lines = [f'{level} <a id="{contradiction_anchor(contradiction)}"></a>⚖️ {inline(title)}', ""]
+    lines += _side(data, contradiction.claim_a, prefix) + [""] + _side(data, contradiction.claim_b, prefix)
+    explanation = contradiction.explanation or "No explanation was recorded."
+    return lines + ["", f"**Resolution:** {inline(explanation)}", ""]
+
+
+def render_contradictions(data: ReportData) -> str:
+    """The Markdown of ``contradictions.md``."""
+    items = ordered(data)
+    lines = ["# Contradictions", "", "[← Summary](index.md)", ""]
+    if not items:
+        lines += ["No two claims in this run contradict each other.", ""]
+    else:
+        intro = f"{len(items)} pairs of claims cannot both hold. Each shows both quotes, their verdicts"
+        lines += [intro + " and what the evidence says.", ""]
+    for contradiction in items:
+        lines += contradiction_block(data, contradiction, "sources/", "##")
+    return "\n".join(lines + footer(""))
+
+
+class ContradictionsFormatter:
+    """Writes ``contradictions.md``."""
+
+    name = "contradictions"
+
+    def write(self, data: ReportData, folder: Path) -> list[Path]:
+        path = folder / "contradictions.md"
+        write_atomic(path, render_contradictions(data))
+        return [path]

@@ -1,0 +1,158 @@
+"""``sources/<stem>.md``: one page per article, each claim in reading order.
+
+A short table first (line, verdict, framework, attribute, value) so a reader scans the
+article's claims at a glance, then one section per claim: the quote, what was read from it,
+the verdict with its rationale, and the evidence. Probe observations and long evidence
+lists are folded in ``<details>`` so the page stays readable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.catalog.yamlio import write_atomic
+from pipeline.records import CheckedClaim, Evidence, Qualifiers
+from pipeline.report.charts import verdict_pie
+from pipeline.report.data import BADGES, Page, ReportData, anchor, verdict_counts
+from pipeline.report.markdown import (
+    badge, blockquote, cell, code, counts_line, details, footer, holds_text, inline, json_excerpt, table,
+    truncate, value_text, versions_text,
+)  # fmt: skip
+
+EVIDENCE_ICONS = {"probe": "🧪", "fact": "📚", "claim": "💬"}
+# More evidence items than this are folded, so one heavily-evidenced claim does not bury the next.
+FOLD_AFTER = 3
+
+
+def qualifiers_text(qualifiers: Qualifiers) -> str:
+    """``hedge “may” · time “currently” · negated``, or empty."""
+    parts = []
+    if qualifiers.hedge:
+        parts.append(f"hedge “{inline(qualifiers.hedge)}”")
+    if qualifiers.time:
+        parts.append(f"time “{inline(qualifiers.time)}”")
+    if qualifiers.negated:
+        parts.append("negated")
+    if qualifiers.exclusive:
+        parts.append("exclusive (“only”)")
+    return " · ".join(parts)
+
+
+def _evidence_line(data: ReportData, evidence: Evidence) -> str:
+    icon = EVIDENCE_ICONS.get(evidence.kind, "•")
+    if evidence.kind == "claim" and evidence.ref in data.by_id:
+        ref = f"[{code(evidence.ref)}]({data.claim_href(evidence.ref, '')})"
+    else:
+        ref = code(evidence.ref)
+    line = f"- {icon} {evidence.kind} {ref}"
+    if evidence.status:
+        line += f" ({inline(evidence.status)})"
+    line += f": {inline(evidence.summary)}"
+    if evidence.versions:
+        line += f" · {inline(versions_text(evidence.versions))}"
+    if evidence.citation:
+        line += f" · [source]({evidence.citation})"
+    return line
+
+
+def _observations(data: ReportData, evidence: tuple[Evidence, ...]) -> list[str]:
+    """The raw observation of each probe behind the verdict, folded."""
+    lines: list[str] = []
+    for ref in sorted({e.ref for e in evidence if e.kind == "probe"}):
+        probe = data.probe(ref)
+        if probe is None or probe.observed is None:
+            continue
+        meta = f"Python {inline(probe.python or '?')} on {inline(probe.platform or '?')}; {inline(versions_text(probe.versions))}"
+        lines += details(f"Probe <code>{ref}</code> observed", [meta, "", *json_excerpt(probe.observed)]) + [""]
+    return lines
+
+
+def _evidence(data: ReportData, item: CheckedClaim) -> list[str]:
+    evidence = item.verdict.evidence
+    if not evidence:
+        return ["*No evidence recorded.*", ""]
+    bullets = [_evidence_line(data, e) for e in evidence]
+    if len(bullets) > FOLD_AFTER:
+        block = details(f"Evidence ({len(bullets)} items)", bullets)
+    else:
+        block = ["**Evidence**", "", *bullets]
+    return [*block, "", *_observations(data, evidence)]
+
+
+def _facts(data: ReportData, item: CheckedClaim) -> list[str]:
+    claim = item.claim
+    facts = [] if claim.relation and claim.value in (None, "", []) else [f"- **Value:** {inline(value_text(claim.value))}"]
+    if claim.relation:
+        other = inline(data.subject_name(claim.relation.object))
+        # Only frameworks that some claim or probe is about have a page to link to.
+        if claim.relation.object in data.subjects():
+            other = f"[{other}](../frameworks/{claim.relation.object}.md)"
+        facts.append(f"- **Relation:** {inline(claim.relation.type)} → {other}")
+    if qualifiers_text(claim.qualifiers):
+        facts.append(f"- **Qualifiers:** {qualifiers_text(claim.qualifiers)}")
+    if claim.table_row:
+        facts.append(f"- **Table row:** {inline(claim.table_row)}")
+    facts.append(f"- **Verdict:** {badge(item.verdict.label).replace(' ', ' **', 1)}** — {inline(item.verdict.rationale)}")
+    origin = f"rule {code(claim.rule)}" if claim.rule else claim.origin
+    facts.append(f"- <sub>id {code(claim.id)} · {origin}</sub>")
+    return facts
+
+
+def _claim_section(data: ReportData, item: CheckedClaim) -> list[str]:
+    claim = item.claim
+    line = data.line_of(claim.id)
+    where = f"Line {line}" if line else "No position"
+    framework = f"[{inline(data.subject_name(claim.subject))}](../frameworks/{claim.subject}.md#{claim.attribute})"
+    heading = f'### <a id="{anchor(claim.id)}"></a>{BADGES[item.verdict.label]} {where} · {framework} · {claim.attribute}'
+    return [heading, "", *blockquote(claim.quote), "", *_facts(data, item), "", *_evidence(data, item)]
+
+
+def _overview(data: ReportData, page: Page) -> list[str]:
+    rows = []
+    for item in page.items:
+        claim = item.claim
+        line = data.line_of(claim.id)
+        rows.append([
+            f"[{line if line else '—'}](#{anchor(claim.id)})", BADGES[item.verdict.label],
+            cell(data.subject_name(claim.subject)), claim.attribute, cell(truncate(data.stated(claim), 40)),
+            cell(truncate(claim.quote, 70)),
+        ])  # fmt: skip
+    return table(["Line", "Verdict", "Framework", "Attribute", "Value", "Quote"], rows, numeric=(0,))
+
+
+def _header(page: Page) -> list[str]:
+    parts = ["[← Summary](../index.md)"]
+    source = page.source
+    if source is not None:
+        parts += [inline(source.publisher or "unknown publisher"), f"published {inline(source.published or 'unknown')}"]
+        parts.append(f"`{source.file}`")
+        if source.url:
+            parts.append(f"[original]({source.url})")
+    return [f"# {inline(page.title)}", "", " · ".join(parts), ""]
+
+
+def render_source(data: ReportData, page: Page) -> str:
+    """The Markdown of one ``sources/<stem>.md``."""
+    counts = verdict_counts(page.items)
+    lines = _header(page)
+    if not page.items:
+        return "\n".join(lines + ["No claims were found in this article."] + footer("../"))
+    lines += [f"**{len(page.items)} claims** · holds {holds_text(counts)}", "", counts_line(counts), ""]
+    lines += verdict_pie(counts) + ["", *_overview(data, page), "", "## Claims", ""]
+    for item in page.items:
+        lines += _claim_section(data, item)
+    return "\n".join(lines + footer("../"))
+
+
+class SourcesFormatter:
+    """Writes ``sources/<stem>.md`` for every article (and every file of curated claims)."""
+
+    name = "sources"
+
+    def write(self, data: ReportData, folder: Path) -> list[Path]:
+        written = []
+        for page in data.pages:
+            path = folder / "sources" / f"{page.slug}.md"
+            write_atomic(path, render_source(data, page))
+            written.append(path)
+        return written
