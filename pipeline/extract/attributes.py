@@ -16,6 +16,7 @@ from pipeline.extract.matchers import Hit
 from pipeline.extract.qualifiers import qualifiers_for
 from pipeline.extract.readings import Reading, SentenceView
 from pipeline.extract.subjects import SubjectResolver
+from pipeline.extract.syntax import same_clause
 from pipeline.extract.values import phrase_around, read_value, short_phrase
 
 LABEL_NOISE = re.compile(r"[^\w+#\s-]")
@@ -33,9 +34,18 @@ def _rule(spec: AttributeLexicon, rule_id: str) -> Rule | None:
     return next((r for r in spec.rules if r.id == rule_id), None)
 
 
-def _vetoed(rule: Rule, sentence: str) -> bool:
-    lowered = sentence.lower()
-    return any(phrase.lower() in lowered for phrase in rule.exclude)
+def _vetoed(rule: Rule, view: SentenceView, hit: Hit) -> bool:
+    """True when the cue stands inside one of the rule's ``exclude`` phrases."""
+    lowered = view.text.lower()
+    cue_start = view.doc[hit.start].idx - view.start
+    cue_end = view.doc[hit.end - 1].idx + len(view.doc[hit.end - 1]) - view.start
+    for phrase in rule.exclude:
+        at = lowered.find(phrase.lower())
+        while at >= 0:
+            if at < cue_end and cue_start < at + len(phrase):
+                return True
+            at = lowered.find(phrase.lower(), at + 1)
+    return False
 
 
 def _value(spec: AttributeLexicon, rule: Rule, view: SentenceView, hit: Hit, others: list[str]) -> object:
@@ -43,21 +53,28 @@ def _value(spec: AttributeLexicon, rule: Rule, view: SentenceView, hit: Hit, oth
         return rule.value
     doc = view.doc
     cue_text = doc[hit.start : hit.end].text
-    after = doc.text[doc[hit.start].idx : view.end]
-    value = read_value(spec, cue_text, after, view.text, others)
+    cue_lemmas = " ".join(t.lemma_ for t in doc[hit.start : hit.end])
+    after = view.article[doc[hit.start].idx : view.end]
+    value = read_value(spec, cue_text, after, view.text, others) or read_value(spec, cue_lemmas, cue_lemmas, cue_lemmas, others)
     if value is None and not spec.required:
-        phrase = phrase_around(doc, hit.start, hit.end, view.span)
+        phrase = phrase_around(doc, hit.start, hit.end, view.chunks)
         return [phrase] if spec.value.kind == "subjects" else phrase
     return value
+
+
+def _navigational(view: SentenceView, hit: Hit) -> bool:
+    """True when the cue shares its clause with a non-claim phrase ("we will compare ...")."""
+    return any(same_clause(view.doc[n.start], view.doc[hit.start]) for n in view.hits_of("nonclaim"))
 
 
 def attribute_readings(view: SentenceView, lexicon: Lexicon, resolver: SubjectResolver) -> list[Reading]:
     """One reading per (cue, subject) in the sentence; values that cannot be read drop required ones."""
     readings: list[Reading] = []
-    for hit in view.hits_of("attr"):
+    # at one position the longest cue first: it is the most specific ("TPUs can only run")
+    for hit in sorted(view.hits_of("attr"), key=lambda h: (h.start, h.start - h.end)):
         spec = lexicon.attribute(hit.name)
         rule = _rule(spec, hit.rule) if spec else None
-        if spec is None or rule is None or _vetoed(rule, view.text):
+        if spec is None or rule is None or _vetoed(rule, view, hit) or _navigational(view, hit):
             continue
         cue = view.doc[cue_root(view.doc, hit)]
         subjects = resolver.of(cue)
@@ -70,7 +87,8 @@ def attribute_readings(view: SentenceView, lexicon: Lexicon, resolver: SubjectRe
             if value is None and spec.required:
                 continue
             qualifiers = qualifiers_for(view.doc, list(view.hits), cue)
-            readings.append(Reading(subject, spec.attribute, value, f"{spec.attribute}:{rule.id}", qualifiers))  # type: ignore[arg-type]
+            rule_name = f"{spec.attribute}:{rule.id}"
+            readings.append(Reading(subject, spec.attribute, value, rule_name, qualifiers, cue=cue.i))  # type: ignore[arg-type]
     return readings
 
 

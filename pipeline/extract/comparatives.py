@@ -48,26 +48,43 @@ def _polarity(cue: ComparativeCue, negated: bool) -> bool | None:
     return (cue.polarity == "+") != negated
 
 
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """Comparison hits not inside a longer one ("faster prototyping" wins over "faster")."""
+    return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in hits)]
+
+
+def _attribute(cue: ComparativeCue, hit: Hit, subject: str, plain: list[Reading]) -> str | None:
+    """What is compared: an attribute named right next to the comparison word ("debugging easier",
+    "easier model export"), else the cue's own, else the nearest attribute said of the subject."""
+    said = [r for r in plain if r.subject == subject and r.cue is not None]
+    adjacent = [r for r in said if r.attribute != cue.attribute and (r.cue == hit.start - 1 or hit.end <= r.cue <= hit.end + 1)]
+    if adjacent:
+        return adjacent[0].attribute
+    if cue.attribute:
+        return cue.attribute
+    nearest = min(said, key=lambda r: abs((r.cue or 0) - hit.start), default=None)
+    return nearest.attribute if nearest else None
+
+
 def comparisons(view: SentenceView, lexicon: Lexicon, resolver: SubjectResolver, plain: list[Reading]) -> list[Reading]:
     """One reading per (subject, compared framework, attribute) the sentence compares."""
     cues = {c.id: c for c in lexicon.comparatives.cues}
     readings: list[Reading] = []
-    for hit in view.hits_of("cmp"):
-        cue = cues.get(hit.rule)
-        if cue is None:
-            continue
-        token = view.doc[hit.start]
+    for hit in _outermost([h for h in view.hits_of("cmp") if h.rule in cues]):
+        cue, token = cues[hit.rule], view.doc[hit.start]
         qualifiers = qualifiers_for(view.doc, list(view.hits), token)
         positive = _polarity(cue, qualifiers.negated)
         if positive is None:
             continue
         for subject in resolver.of(token):
-            attributes = [cue.attribute] if cue.attribute else [r.attribute for r in plain if r.subject == subject]
+            attribute = _attribute(cue, hit, subject, plain)
+            if attribute is None:
+                continue
+            relation_type = _relation_type(lexicon, attribute, positive)
+            value = phrase_around(view.doc, hit.start, hit.end, view.chunks)
             for obj in _objects(view, lexicon, subject, resolver.focus, cue):
-                for attribute in dict.fromkeys(attributes):
-                    relation = Relation(type=_relation_type(lexicon, attribute, positive), object=obj)
-                    value = phrase_around(view.doc, hit.start, hit.end, view.span)
-                    readings.append(Reading(subject, attribute, value, f"comparative:{cue.id}", qualifiers, relation))
+                relation = Relation(type=relation_type, object=obj)
+                readings.append(Reading(subject, attribute, value, f"comparative:{cue.id}", qualifiers, relation, cue=hit.start))
     return readings
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span
 
@@ -55,12 +55,21 @@ class Focus:
     article: tuple[str, ...]
     section: tuple[str, ...] = ()
     last: str | None = None
-    history: list[str] = field(default_factory=list)
+    lead: str | None = None
 
-    def enter_heading(self, subjects: list[str]) -> None:
-        """A heading starts a section about the frameworks it names (maybe none)."""
+    def enter_heading(self, subjects: list[str], attribute: str | None = None) -> None:
+        """A heading starts a section about the frameworks it names (maybe none).
+
+        A lead-in naming an attribute ("Keras is used in these scenarios") makes bare list
+        items below it values of that attribute.
+        """
         self.section = tuple(dict.fromkeys(subjects))
         self.last = self.section[0] if len(self.section) == 1 else None
+        self.lead = attribute
+
+    def enter_lead_in(self, attribute: str | None) -> None:
+        """A lead-in ("Pros:", "Used for:") opens a list inside the current section."""
+        self.lead = attribute
 
     def said_of(self, subjects: list[str]) -> None:
         """A sentence was about these frameworks: one of them becomes 'it'."""
@@ -104,7 +113,7 @@ def sentence_text_bounds(sentence: Span) -> tuple[int, int]:
     """Character bounds of a sentence without surrounding whitespace and bullet marks."""
     text = sentence.text
     stripped = text.strip()
-    if not stripped:
+    if not any(ch.isalnum() for ch in stripped):
         return sentence.start_char, sentence.start_char
     start = sentence.start_char + text.index(stripped)
     bullet = BULLET.match(stripped)

@@ -9,7 +9,7 @@ Output is deterministic: claims sorted by source, offset, subject, attribute.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,11 +21,12 @@ from pipeline.extract.context import Focus, line_kind, main_frameworks, sentence
 from pipeline.extract.entities import Mention, find_mentions, index_mentions
 from pipeline.extract.lexicon import Lexicon, lexicon_folder, load_lexicon
 from pipeline.extract.matchers import Hit, Matchers
-from pipeline.extract.nlp import extraction_nlp, framework_patterns
+from pipeline.extract.nlp import extraction_nlp, framework_patterns, parse_text
 from pipeline.extract.readings import Reading, SentenceView
 from pipeline.extract.subjects import SubjectResolver
 from pipeline.extract.syntax import compared_marker
 from pipeline.extract.tables import Table, find_tables
+from pipeline.extract.values import short_phrase
 from pipeline.ingest.boilerplate import Line, split_lines
 from pipeline.records import Claim, Qualifiers, Source, claim_id
 from pipeline.vocab import Vocabulary
@@ -61,7 +62,7 @@ def extract_claims(sources: list[Source], vocab: Vocabulary, claims_dir: Path | 
     """Claims from every source, sorted by source, start, subject, attribute."""
     engine = engine_for(vocab, claims_dir)
     claims: list[Claim] = []
-    for source, doc in zip(sources, engine.nlp.pipe((s.text for s in sources), batch_size=BATCH_SIZE)):
+    for source, doc in zip(sources, engine.nlp.pipe((parse_text(s.text) for s in sources), batch_size=BATCH_SIZE)):
         claims += claims_of(engine, source, doc)
     return sorted(claims, key=_order)
 
@@ -109,9 +110,12 @@ class ArticleReader:
         self.exact = {(m.start_char, m.end_char): m.subject for m in self.mentions}
         self.hits = engine.matchers.find(doc)
         self.hit_starts = [h.start for h in self.hits]
-        self.lines = split_lines(doc.text)
+        self.text = source.text
+        self.chunks = [(chunk.start, chunk.end) for chunk in doc.noun_chunks]
+        self.chunk_starts = [start for start, _ in self.chunks]
+        self.lines = split_lines(self.text)
         self.line_starts = [line.start for line in self.lines]
-        self.tables = find_tables(doc.text, lambda start, end: self.exact.get((start, end)))
+        self.tables = find_tables(self.text, lambda start, end: self.exact.get((start, end)))
         self.focus = Focus(article=main_frameworks(self.mentions))
 
     def table_readings(self) -> list[Reading]:
@@ -130,7 +134,7 @@ class ArticleReader:
             spec = label_attribute(self.lexicon, cell.label)
             if spec is None:
                 continue
-            text = self.doc.text[cell.start : cell.end]
+            text = self.text[cell.start : cell.end]
             value = cell_value(spec, self.lexicon, text, compared)
             if value is None and spec.required:
                 continue
@@ -151,7 +155,8 @@ class ArticleReader:
         last = bisect_left(self.hit_starts, sentence.end)
         hits = tuple(h for h in self.hits[first:last] if h.end <= sentence.end)
         mentions = tuple(m for m in self.mentions if sentence.start <= m.start < sentence.end)
-        return SentenceView(self.doc, sentence, start, end, hits, mentions, item)
+        lo, hi = bisect_left(self.chunk_starts, sentence.start), bisect_left(self.chunk_starts, sentence.end)
+        return SentenceView(self.doc, sentence, start, end, hits, mentions, item, self.text, tuple(self.chunks[lo:hi]))
 
     def sentence_readings(self) -> list[Reading]:
         """Readings of every sentence outside tables and boilerplate, in reading order."""
@@ -165,8 +170,10 @@ class ArticleReader:
             in_line = [m for m in self.mentions if line.start <= m.start_char < line.end]
             kind = line_kind(line, bool(in_line))
             if kind.heading:
-                if heading_line != line.start:
-                    self.focus.enter_heading([m.subject for m in in_line])
+                if heading_line != line.start and not in_line and line.stripped.endswith(":"):
+                    self.focus.enter_lead_in(self._lead_attribute(line))
+                elif heading_line != line.start:
+                    self.focus.enter_heading([m.subject for m in in_line], self._lead_attribute(line))
                 heading_line = line.start
                 continue
             if self.source.is_boilerplate(start, end):
@@ -175,20 +182,36 @@ class ArticleReader:
             readings += [_located(r, start, end) for r in self.read(view)]
         return readings
 
+    def _lead_attribute(self, line: Line) -> str | None:
+        """The attribute a heading line names, if it names exactly one."""
+        first = bisect_left(self.hit_starts, self.doc.char_span(line.start, line.end, alignment_mode="expand").start)
+        names = {h.name for h in self.hits[first:] if h.family == "attr" and self.doc[h.start].idx < line.end}
+        return names.pop() if len(names) == 1 else None
+
+    def _lead_reading(self, view: SentenceView) -> list[Reading]:
+        """A bare list item under a lead-in that names an attribute: the item is its value."""
+        subject = self.focus.item()
+        if not (view.item and self.focus.lead and subject) or view.mentions:
+            return []
+        spec = self.lexicon.attribute(self.focus.lead)
+        if spec is None or spec.value.kind != "text":
+            return []
+        return [Reading(subject, spec.attribute, short_phrase(view.text), f"{spec.attribute}:lead-in")]
+
     def _is_nonclaim(self, view: SentenceView) -> bool:
-        if view.hits_of("nonclaim"):
-            return True
+        """Questions claim nothing (non-claim phrases veto only their own clause, in attributes.py)."""
         return self.lexicon.nonclaims.skip_questions and view.text.rstrip().endswith("?")
 
     def read(self, view: SentenceView) -> list[Reading]:
         """The readings of one sentence, and what it changes in the focus."""
         compared = frozenset(m for m in view.mentions if compared_marker(view.doc, m, self.lexicon.comparatives))
         resolver = SubjectResolver(
-            view, self.by_token, compared, self.focus, tuple(self.lexicon.frameworks.topic_prepositions), self.lexicon.rankings.numbers
+            view, self.by_token, compared, self.focus, tuple(self.lexicon.frameworks.topic_prepositions),
+            self.lexicon.rankings.numbers, tuple(self.lexicon.frameworks.plural_pronouns),
         )
         readings: list[Reading] = []
         if not self._is_nonclaim(view):
-            plain = attribute_readings(view, self.lexicon, resolver)
+            plain = attribute_readings(view, self.lexicon, resolver) or self._lead_reading(view)
             special = comparisons(view, self.lexicon, resolver, plain) + rankings(view, self.lexicon, resolver)
             readings = merge(plain, special)
         explicit = resolver.explicit()
@@ -209,11 +232,11 @@ def merge(plain: list[Reading], special: list[Reading]) -> list[Reading]:
             continue
         if key not in kept or (kept[key].value is None and reading.value is not None):
             kept[key] = reading
-    unique_special = list({(r.subject, r.attribute, r.relation, str(r.value)): r for r in special}.values())
-    return list(kept.values()) + unique_special
+    unique_special: dict[tuple[str, str, object], Reading] = {}
+    for reading in special:  # one reading per relation (or per rank), the first cue's
+        unique_special.setdefault((reading.subject, reading.attribute, reading.relation or str(reading.value)), reading)
+    return list(kept.values()) + list(unique_special.values())
 
 
 def _located(reading: Reading, start: int, end: int) -> Reading:
-    return Reading(
-        reading.subject, reading.attribute, reading.value, reading.rule, reading.qualifiers, reading.relation, start, end, reading.table_row
-    )
+    return replace(reading, start=start, end=end)

@@ -82,6 +82,7 @@ class Comparatives(Strict):
     object_markers: list[str]
     compare_heads: list[str]
     compare_prepositions: list[str]
+    leading_markers: list[str] = Field(default_factory=list)
     equality_marker: str
     relations: dict[str, tuple[str, str]]
     others: list[str] = Field(default_factory=list)
@@ -129,6 +130,7 @@ class Frameworks(Strict):
     ambiguous: dict[str, Ambiguous] = Field(default_factory=dict)
     anaphors: list[str]
     plural_anaphors: list[str]
+    plural_pronouns: list[str] = Field(default_factory=list)
     topic_prepositions: list[str] = Field(default_factory=list)
 
 

@@ -10,22 +10,24 @@ are tagged first on ``token._.vclass`` so token patterns can refer to them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Iterable
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from pipeline.catalog.yamlio import format_path, load_located
 from pipeline.errors import E_YAML_SHAPE, ErrorGroup, FactcheckError, Location
 from pipeline.extract.lexicon import Lexicon, Rule
 from pipeline.values import load_tables
 
 # Value tables whose words token patterns may name through {"_": {"vclass": <table>}}.
 VALUE_CLASSES = ("languages", "platforms", "hardware_support", "organisations", "licenses")
-LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")
+LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "lower_lemmas")
 
 if not Token.has_extension("vclass"):
-    Token.set_extension("vclass", default=None)
+    Token.set_extension("vclass", default="")  # a string: the Matcher hashes it
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,11 @@ class Matchers:
     def _add_lexicon(self, lexicon: Lexicon) -> None:
         errors: list[FactcheckError] = []
         for spec in lexicon.attributes:
-            for rule in spec.rules:
-                errors += self._add_rule(f"attr|{spec.attribute}|{rule.id}", rule, lexicon.folder / "attributes" / f"{spec.attribute}.yaml")
-        for cue in lexicon.comparatives.cues:
-            errors += self._add_rule(f"cmp|{cue.id}|{cue.id}", cue, lexicon.folder / "comparatives.yaml")
+            for position, rule in enumerate(spec.rules):
+                where = (lexicon.folder / "attributes" / f"{spec.attribute}.yaml", ("rules", position, "patterns"))
+                errors += self._add_rule(f"attr|{spec.attribute}|{rule.id}", rule, where)
+        for position, cue in enumerate(lexicon.comparatives.cues):
+            errors += self._add_rule(f"cmp|{cue.id}|{cue.id}", cue, (lexicon.folder / "comparatives.yaml", ("cues", position, "patterns")))
         self._add_words(lexicon)
         if errors:
             raise ErrorGroup(errors)
@@ -94,11 +97,13 @@ class Matchers:
         if q.time_patterns:
             self.tokens.add("qual|time|pattern", q.time_patterns)
 
-    def _add_rule(self, key: str, rule: Rule, path: Any) -> list[FactcheckError]:
+    def _add_rule(self, key: str, rule: Rule, where: tuple[Path, tuple[Any, ...]]) -> list[FactcheckError]:
         try:
             if rule.kind == "phrase":
                 self.lower.add(key, list(self.nlp.tokenizer.pipe(rule.patterns)))
             elif rule.kind == "lemma":
+                # the words as written match too: a tagger may lemmatise a phrase alone differently
+                self.lower.add(key, list(self.nlp.tokenizer.pipe(rule.patterns)))
                 with self.nlp.select_pipes(enable=[p for p in LEMMA_COMPONENTS if p in self.nlp.pipe_names]):
                     self.lemma.add(key, list(self.nlp.pipe(rule.patterns)))
             elif rule.kind == "tokens":
@@ -106,8 +111,7 @@ class Matchers:
             else:
                 self.dependency.add(key, rule.patterns)
         except (ValueError, KeyError) as exc:
-            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            return [FactcheckError(E_YAML_SHAPE, f"rule {rule.id!r} has an invalid pattern: {message}", Location(path, None, f"rules.{rule.id}"), "see claims/lexicon/README.md for the pattern syntax")]
+            return [_pattern_error(rule, where, exc)]
         return []
 
     def tag_values(self, doc: Doc) -> None:
@@ -123,9 +127,22 @@ class Matchers:
         strings = self.nlp.vocab.strings
         raw: list[tuple[int, int, int]] = list(self.lower(doc)) + list(self.lemma(doc)) + list(self.tokens(doc))
         hits = [_hit(strings[m], s, e) for m, s, e in raw]
-        for match_id, token_ids in self.dependency(doc):
-            hits.append(_hit(strings[match_id], min(token_ids), max(token_ids) + 1))
+        if len(self.dependency):
+            for match_id, token_ids in self.dependency(doc):
+                hits.append(_hit(strings[match_id], min(token_ids), max(token_ids) + 1))
         return sorted(set(hits), key=lambda h: (h.start, h.end, h.family, h.name, h.rule))
+
+
+def _pattern_error(rule: Rule, where: tuple[Path, tuple[Any, ...]], exc: Exception) -> FactcheckError:
+    """A located error for a pattern spaCy refuses, with spaCy's own detail lines."""
+    path, field = where
+    details = [line.strip() for line in str(exc).splitlines() if line.strip().startswith("-")]
+    message = f"rule {rule.id!r} has an invalid pattern" + (": " + "; ".join(details) if details else f": {exc}")
+    line = load_located(path)[1].line_of(field) if path.exists() else None
+    return FactcheckError(
+        E_YAML_SHAPE, message, Location(path, line, format_path(field)),
+        "see claims/lexicon/README.md; quote YAML words such as on, off, yes, no",
+    )
 
 
 def _hit(key: str, start: int, end: int) -> Hit:

@@ -27,11 +27,13 @@ class SentenceView:
     hits: tuple[Hit, ...]
     mentions: tuple[Mention, ...]
     item: bool
+    article: str
+    chunks: tuple[tuple[int, int], ...] = ()
 
     @property
     def text(self) -> str:
         """The quote: the sentence without surrounding blanks and bullet marks."""
-        return self.doc.text[self.start : self.end]
+        return self.article[self.start : self.end]
 
     def hits_of(self, family: str, name: str | None = None) -> list[Hit]:
         """The matches of one family (and name)."""
@@ -51,3 +53,4 @@ class Reading:
     start: int | None = None
     end: int | None = None
     table_row: str | None = None
+    cue: int | None = None

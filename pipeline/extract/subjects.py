@@ -32,6 +32,7 @@ class SubjectResolver:
     focus: Focus
     topic_prepositions: tuple[str, ...]
     numbers: dict[str, int]
+    plural_pronouns: tuple[str, ...] = ()
 
     def topic(self) -> str | None:
         """'In Keras, ...': a framework introduced by a sentence-initial preposition."""
@@ -46,6 +47,9 @@ class SubjectResolver:
             child.dep_ == "poss" and self._ref(child, name) for child in token.children if child.i != token.i
         )
 
+    def _plural_before(self, before: int) -> bool:
+        return any(h.start < before for h in self.view.hits_of("ref", "plural"))
+
     def _plural_count(self) -> int | None:
         for hit in self.view.hits_of("ref", "plural"):
             for token in self.view.doc[hit.start : hit.end]:
@@ -53,9 +57,10 @@ class SubjectResolver:
                     return self.numbers[token.lower_]
         return None
 
-    def _earlier_subject(self, before: int) -> str | None:
+    def _earlier(self, before: int) -> str | None:
+        """The framework named last before a pronoun in the same sentence, unless only compared with."""
         for mention in reversed(self.view.mentions):
-            if mention.start < before and self.view.doc[mention.root].dep_ in SUBJECT_DEPS:
+            if mention.start < before and mention not in self.compared:
                 return mention.subject
         return None
 
@@ -70,16 +75,19 @@ class SubjectResolver:
         """The subjects of the clause governing ``cue``."""
         subject = clause_subject(cue)
         if subject is None:
-            return self.fallback()
+            # a fragment or an imperative: a framework inside the cue's own phrase, else the focus
+            inside = [m.subject for m in subtree_mentions(cue, self.by_token) if m not in self.compared]
+            named = self._named()
+            return list(dict.fromkeys(inside)) or (named if len(named) == 1 else self.fallback())
         mention = self.by_token.get(subject.i)
         if mention is not None:
             conjoined = [self.by_token[c.i].subject for c in subject.conjuncts if c.i in self.by_token]
             return list(dict.fromkeys([mention.subject, *conjoined]))
-        if self._ref(subject, "plural"):
+        if self._ref(subject, "plural") or (subject.lower_ in self.plural_pronouns and self._plural_before(subject.i)):
             return list(self.focus.plural(self._plural_count()))
         if self._ref(subject, "anaphor") or subject.lower_ in ("it", "its"):
-            earlier = self.topic() or self._earlier_subject(subject.i)
-            chosen = earlier or self.focus.pronoun()
+            earlier = self.topic() or self._earlier(subject.i)
+            chosen = earlier or (self.focus.item() if self.view.item else self.focus.pronoun())
             return [chosen] if chosen else []
         inside = [m.subject for m in subtree_mentions(subject, self.by_token) if m not in self.compared]
         if inside:
@@ -87,10 +95,23 @@ class SubjectResolver:
         return self._named() or self.fallback()
 
     def explicit(self) -> list[str]:
-        """Frameworks named as a clause subject in the sentence (for what 'it' means next)."""
+        """The frameworks the sentence is about, for what 'it' means next.
+
+        Those named as (or inside) a clause subject; else the only framework named at all.
+        """
         found = []
         for mention in self.view.mentions:
             token = self.view.doc[mention.root]
             if token.dep_ in SUBJECT_DEPS or (token.dep_ == "conj" and token.head.dep_ in SUBJECT_DEPS):
                 found.append(mention.subject)
-        return found
+        topic = self.topic()
+        if topic and not found:
+            return [topic]
+        root = self.view.span.root
+        for child in root.children:
+            if child.dep_ in SUBJECT_DEPS and not found:
+                if self._ref(child, "anaphor") or child.lower_ in ("it", "its"):
+                    return []
+                found += [m.subject for m in subtree_mentions(child, self.by_token) if m not in self.compared]
+        named = self._named()
+        return found or (named if len(named) == 1 else [])

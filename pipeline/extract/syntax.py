@@ -26,17 +26,32 @@ def clause_subject(token: Token) -> Token | None:
     node, steps = token, 0
     while steps < MAX_WALK:
         steps += 1
-        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = _subject_child(node)
         if subject is not None and subject.i != token.i and token not in subject.subtree:
             if subject.lower_ not in RELATIVE_PRONOUNS or node.dep_ != "relcl":
                 return subject
             antecedent = node.head
-            return antecedent if antecedent.ent_type_ else clause_subject(antecedent)
+            # "Keras' interface, which is easier": the antecedent's own words name the framework
+            named = antecedent.ent_type_ or any(c.ent_type_ and c.dep_ in ("poss", "compound") for c in antecedent.children)
+            return antecedent if named else clause_subject(antecedent)
         if subject is not None and token in subject.subtree and node.dep_ not in CLAUSE_DEPS:
             return subject
         if node.head.i == node.i:
             return subject
         node = node.head
+    return None
+
+
+def _subject_child(node: Token) -> Token | None:
+    """The subject of ``node``; a small parser sometimes hangs it on the auxiliary instead."""
+    for child in node.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    for aux in node.children:
+        if aux.dep_ in ("aux", "auxpass"):
+            found = next((c for c in aux.children if c.dep_ in SUBJECT_DEPS), None)
+            if found is not None:
+                return found
     return None
 
 
@@ -71,6 +86,8 @@ def compared_marker(doc: Doc, mention: Mention, comparatives: Comparatives) -> s
 
 def _marker(node: Token, comparatives: Comparatives) -> str | None:
     lower = node.lower_
+    if lower in comparatives.leading_markers and node.dep_ == "prep" and node.i <= node.sent.start + 1:
+        return lower
     if node.dep_ in ("prep", "mark", "cc", "advmod") and lower in comparatives.object_markers:
         return lower
     if node.dep_ == "prep" and lower == comparatives.equality_marker:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.extract.lexicon import AttributeLexicon
 from pipeline.records import ClaimValue
@@ -25,7 +25,7 @@ MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 FULL_DATE = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 MONTH_YEAR = re.compile(r"\b" + MONTH + r",?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-VERSION = re.compile(r"(?<![\d.])([23]\.\d{1,2})(?![\d.])")
+VERSION = re.compile(r"(?<![\d.])([23]\.\d{1,2})(?!\d|\.\d)")
 MAX_TEXT_WORDS = 8
 SPACES = re.compile(r"\s+")
 EDGE_PUNCT = " .,;:!?-–—'\"‘’“”()"
@@ -50,11 +50,11 @@ def short_phrase(text: str) -> str:
     return " ".join(words[:MAX_TEXT_WORDS]).strip(EDGE_PUNCT).lower()
 
 
-def phrase_around(doc: Doc, start: int, end: int, sentence: Span) -> str:
+def phrase_around(doc: Doc, start: int, end: int, chunks: Sequence[tuple[int, int]]) -> str:
     """The cue with the words that complete it: the noun phrase it heads or sits in, else the cue."""
-    for chunk in sentence.noun_chunks:
-        if chunk.start <= start < chunk.end or chunk.start < end <= chunk.end:
-            lo, hi = min(chunk.start, start), max(chunk.end, end)
+    for chunk_start, chunk_end in chunks:
+        if chunk_start <= start < chunk_end or chunk_start < end <= chunk_end:
+            lo, hi = min(chunk_start, start), max(chunk_end, end)
             left = lo
             while left < hi and doc[left].pos_ in ("DET", "PRON") or left < hi and doc[left].tag_ == "PRP$":
                 left += 1
@@ -79,7 +79,8 @@ def read_value(spec: AttributeLexicon, cue_text: str, after_cue: str, sentence: 
     kind = spec.value.kind
     windows = (cue_text, after_cue, sentence)
     if kind == "tokens":
-        return _tokens(spec, (sentence,) if spec.value.single else windows)
+        # a list runs on after its first item ("Linux, macOS and Windows"): read from the cue on
+        return _tokens(spec, (sentence,) if spec.value.single else (after_cue, sentence))
     if kind == "enum":
         found = _tokens(spec, windows)
         return found[0] if isinstance(found, list) else found

@@ -37,7 +37,7 @@ def cache_key(probe: ProbeDef, kind: ProbeKind, environment: dict[str, Any]) -> 
             "probe": probe.model_dump(mode="json"),
             "code": kind.fingerprint(),
             "base_environment": BASE_ENVIRONMENT,
-            "interpreter": [environment.get("executable"), environment.get("python")],
+            "interpreter": [environment.get("interpreter"), environment.get("executable"), environment.get("python")],
             "versions": {name: versions.get(name) for name in sorted(probe.packages)},
         }
     )

@@ -78,6 +78,8 @@ class ProbeDef(BaseModel):
     def _numbers_as_text(cls, env: Any) -> Any:
         # YAML reads `TF_CPP_MIN_LOG_LEVEL: 3` as an int; environment values are text.
         if isinstance(env, dict):
-            return {key: str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
-                    for key, value in env.items()}
+            return {
+                key: str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+                for key, value in env.items()
+            }
         return env

@@ -30,7 +30,9 @@ def resolve_interpreter(python: str | None) -> str:
     found = shutil.which(python)
     if found is None:
         raise FactcheckError(
-            E_BAD_VALUE, f"interpreter {python!r} not found or not executable", Location(python),
+            E_BAD_VALUE,
+            f"interpreter {python!r} not found or not executable",
+            Location(python),
             "pass the path of a python executable, e.g. /path/to/venv/bin/python",
         )
     return os.path.abspath(found)
@@ -43,9 +45,12 @@ def read_environment(python: str, distributions: Iterable[str] = ()) -> dict[str
     report = run_driver(python, [run], child_environment({}))
     done = report.done.get("environment")
     if done is None or done.get("status") != "ok" or not isinstance(done.get("observed"), dict):
-        detail = (done or {}).get("reason") or report.process.describe_exit()
+        process = report.process
+        detail = (done or {}).get("reason") or ": ".join([process.describe_exit(), *process.stderr_lines(1)])
         raise FactcheckError(
-            E_BAD_VALUE, f"interpreter {python} could not report its environment: {detail}", Location(python),
+            E_BAD_VALUE,
+            f"interpreter {python} could not report its environment: {detail}",
+            Location(python),
             "check that it is a working Python 3.8+ interpreter",
         )
     return done["observed"]
@@ -54,8 +59,11 @@ def read_environment(python: str, distributions: Iterable[str] = ()) -> dict[str
 def describe_environment(python: str | None = None) -> dict[str, Any]:
     """What the probed interpreter is: deterministic for the same installation."""
     found = read_environment(resolve_interpreter(python))
-    frameworks = {name: version for name, version in sorted(found["versions"].items())
-                  if version is not None and name in FRAMEWORK_DISTRIBUTIONS}
+    frameworks = {
+        name: version
+        for name, version in sorted(found["versions"].items())
+        if version is not None and name in FRAMEWORK_DISTRIBUTIONS
+    }
     return {
         "python": found["python"],
         "implementation": found["implementation"],

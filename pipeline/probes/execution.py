@@ -15,13 +15,16 @@ from __future__ import annotations
 import os
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from pipeline.probes.definitions import ProbeDef
-from pipeline.probes.registry import Observation, get_kind
-from pipeline.probes.subprocess_runner import DriverReport, DriverRun, child_environment, run_driver
-
-CHILD_STATUSES = frozenset({"ok", "failed", "not_installed"})
+from pipeline.probes.registry import Observation, require_kind
+from pipeline.probes.subprocess_runner import (
+    DriverReport,
+    DriverRun,
+    child_environment,
+    run_driver,
+)
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,7 @@ def plan_tasks(probes: Sequence[ProbeDef]) -> tuple[list[Task], list[Task]]:
     alone: list[Task] = []
     exclusive: list[Task] = []
     for probe in sorted(probes, key=lambda p: p.id):
-        kind = get_kind(probe.kind)
-        assert kind is not None, f"probe {probe.id} has an unregistered kind; load_probes checks this"
+        kind = require_kind(probe.kind)
         child_runs = kind.runs(probe)
         for child in child_runs:
             env = child_environment({**probe.env, **child.env})
@@ -61,14 +63,19 @@ def plan_tasks(probes: Sequence[ProbeDef]) -> tuple[list[Task], list[Task]]:
     return tasks, exclusive
 
 
-def _from_event(event: dict, hello: dict) -> Observation:
+def _from_event(event: dict[str, Any], hello: dict[str, Any]) -> Observation:
     status = event.get("status")
-    if status not in CHILD_STATUSES:
-        return Observation("error", None, f"child reported an unknown status {status!r}")
-    return Observation(
-        status, event.get("observed"), str(event.get("reason") or ""), float(event.get("duration_s") or 0.0),
-        str(hello.get("python", "")), str(hello.get("platform", "")),
-    )
+    # Spelled out (not a set lookup) so the type checker narrows status to ProbeStatus.
+    if status == "ok" or status == "failed" or status == "not_installed":
+        return Observation(
+            status,
+            event.get("observed"),
+            str(event.get("reason") or ""),
+            float(event.get("duration_s") or 0.0),
+            str(hello.get("python", "")),
+            str(hello.get("platform", "")),
+        )
+    return Observation("error", None, f"child reported an unknown status {status!r}")
 
 
 def _failure(report: DriverReport, planned: PlannedRun) -> Observation:
@@ -129,7 +136,8 @@ def observe_all(
         nonlocal finished
         finished += 1
         observations.update(found)
-        progress(f"probed {finished}/{total}: {', '.join(sorted({p.run.run_id for p in task}))}")
+        more = f" and {len(task) - 1} more" if len(task) > 1 else ""
+        progress(f"probed {finished}/{total}: {task[0].run.run_id}{more}")
 
     if tasks:
         with ThreadPoolExecutor(max_workers=max(1, min(len(tasks), os.cpu_count() or 1))) as pool:

@@ -17,6 +17,8 @@ from urllib.request import url2pathname
 
 import requests
 
+from pipeline.records import ProbeStatus
+
 ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1"
 PLATFORM_PREFIXES = (
     ("manylinux", "linux"),
@@ -31,7 +33,7 @@ PLATFORM_PREFIXES = (
 ANY_PLATFORM = ("linux", "macos", "windows")
 
 
-class IndexUnavailable(Exception):
+class IndexUnavailableError(Exception):
     """The index could not be read, or does not list the project."""
 
 
@@ -59,40 +61,55 @@ def html_filenames(text: str) -> list[str]:
 
 
 def project_filenames(index_url: str, project: str, timeout_s: float) -> list[str]:
-    """The file names the index lists for ``project``; IndexUnavailable when it cannot say."""
+    """The file names the index lists for ``project``; IndexUnavailableError when it cannot say."""
     url = index_url.rstrip("/") + "/" + normalise_project(project) + "/"
     if url.startswith("file:"):
         page = Path(url2pathname(urlparse(url).path)) / "index.html"
         if not page.is_file():
-            raise IndexUnavailable(f"{index_url} has no page for {project}")
+            raise IndexUnavailableError(f"{index_url} has no page for {project}")
         return html_filenames(page.read_text(encoding="utf-8", errors="replace"))
     try:
         response = requests.get(url, headers={"Accept": ACCEPT}, timeout=timeout_s)
     except requests.RequestException as exc:
-        raise IndexUnavailable(f"{index_url} unreachable ({type(exc).__name__})") from None
+        raise IndexUnavailableError(f"{index_url} unreachable ({type(exc).__name__})") from None
     if response.status_code != 200:
-        raise IndexUnavailable(f"{index_url} answered HTTP {response.status_code} for {project}")
+        raise IndexUnavailableError(f"{index_url} answered HTTP {response.status_code} for {project}")
     if "json" in response.headers.get("Content-Type", ""):
         try:
             files = response.json().get("files", [])
         except ValueError:
-            raise IndexUnavailable(f"{index_url} sent malformed JSON for {project}") from None
+            raise IndexUnavailableError(f"{index_url} sent malformed JSON for {project}") from None
         return [entry["filename"] for entry in files if isinstance(entry, dict) and entry.get("filename")]
     return html_filenames(response.text)
 
 
+SDIST_SUFFIXES = (".tar.gz", ".zip")
+
+
+def _name_and_version(filename: str) -> tuple[str, str, list[str]] | None:
+    """(project, version, wheel tags) of a distribution file name; None when it is neither kind."""
+    if filename.endswith(".whl"):
+        parts = filename[: -len(".whl")].split("-")
+        return (parts[0], parts[1], parts[-1].split(".")) if len(parts) in (5, 6) else None
+    for suffix in SDIST_SUFFIXES:
+        if filename.endswith(suffix):
+            name, _, version = filename[: -len(suffix)].rpartition("-")
+            return (name, version, []) if name else None
+    return None
+
+
 def release_wheel_tags(filenames: list[str], project: str, version: str) -> tuple[list[str], bool]:
-    """(platform tags of the release's wheels, whether an sdist exists)."""
+    """(platform tags of the release's wheels, whether it has an sdist); local labels ignored."""
     release = version.split("+", 1)[0]
     wanted = normalise_project(project)
-    tags, sdist = set(), False
+    tags: set[str] = set()
+    sdist = False
     for filename in filenames:
-        if filename.endswith(".whl"):
-            parts = filename[: -len(".whl")].split("-")
-            if len(parts) in (5, 6) and normalise_project(parts[0]) == wanted and parts[1].split("+")[0] == release:
-                tags.update(parts[-1].split("."))
-        elif normalise_project(filename).startswith(f"{wanted}-{release}.") and filename.endswith((".tar.gz", ".zip")):
-            sdist = True
+        parsed = _name_and_version(filename)
+        if parsed is None or normalise_project(parsed[0]) != wanted or parsed[1].split("+")[0] != release:
+            continue
+        tags.update(parsed[2])
+        sdist = sdist or not filename.endswith(".whl")
     return sorted(tags), sdist
 
 
@@ -109,7 +126,7 @@ def platforms_of(tags: list[str]) -> list[str]:
     return sorted(found)
 
 
-def index_platforms(found: dict[str, Any], timeout_s: float) -> tuple[str, dict[str, Any], str]:
+def index_platforms(found: dict[str, Any], timeout_s: float) -> tuple[ProbeStatus, dict[str, Any], str]:
     """(status, observation, reason) for what the child found (version and index URLs)."""
     observed = dict(found)
     project, version = found["distribution"], found["version"]
@@ -119,7 +136,7 @@ def index_platforms(found: dict[str, Any], timeout_s: float) -> tuple[str, dict[
     for position, index_url in enumerate([found["index_url"], *found.get("extra_index_urls", [])]):
         try:
             tags, sdist = release_wheel_tags(project_filenames(index_url, project, timeout_s), project, version)
-        except IndexUnavailable as exc:
+        except IndexUnavailableError as exc:
             attempts[index_url] = str(exc)
             if position == 0:
                 observed["attempts"] = attempts

@@ -8,9 +8,15 @@ in every file is collected and raised together as one ErrorGroup of located erro
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from pipeline.catalog.yamlio import LineIndex, format_path, load_located, require_list, validate_model
+from pipeline.catalog.yamlio import (
+    LineIndex,
+    format_path,
+    load_located,
+    require_list,
+    validate_model,
+)
 from pipeline.errors import (
     E_DUPLICATE_ID,
     E_MISSING_FIELD,
@@ -22,6 +28,7 @@ from pipeline.errors import (
 )
 from pipeline.probes.definitions import ProbeDef, ValueMap
 from pipeline.probes.registry import get_kind, kind_names
+from pipeline.records import ClaimValue
 from pipeline.vocab import Vocabulary
 
 FILE_KEYS = ("defaults", "probes")
@@ -50,20 +57,31 @@ def _merge(defaults: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _check_defaults(defaults: Any, where: _Located) -> list[FactcheckError]:
+ALLOWED_DEFAULTS = tuple(sorted(set(ProbeDef.model_fields) - {"id"}))
+
+
+def _usable_defaults(defaults: Any, where: _Located) -> tuple[dict[str, Any], list[FactcheckError]]:
+    """The file's defaults without unknown keys, and an error for each unknown key."""
     if not isinstance(defaults, dict):
-        return [FactcheckError(E_YAML_SHAPE, "'defaults' must be a mapping", where.at(("defaults",)), "write 'defaults:' then 'key: value' lines")]
-    allowed = sorted(set(ProbeDef.model_fields) - {"id"})
-    return [
-        FactcheckError(E_YAML_SHAPE, f"unknown default {key!r}", where.at(("defaults", key)), f"use one of: {', '.join(allowed)}")
+        fix = "write 'defaults:' then 'key: value' lines"
+        return {}, [FactcheckError(E_YAML_SHAPE, "'defaults' must be a mapping", where.at(("defaults",)), fix)]
+    fix = f"use one of: {', '.join(ALLOWED_DEFAULTS)}"
+    errors = [
+        FactcheckError(E_YAML_SHAPE, f"unknown default {key!r}", where.at(("defaults", key)), fix)
         for key in defaults
-        if key not in allowed
+        if key not in ALLOWED_DEFAULTS
     ]
+    return {key: value for key, value in defaults.items() if key in ALLOWED_DEFAULTS}, errors
 
 
-def _check_value_map(probe: ProbeDef, value_map: ValueMap, vocab: Vocabulary, where: Location) -> list[FactcheckError]:
-    constants = [case.value for case in value_map.cases or []] + [value_map.otherwise]
-    problems = [vocab.check_value(probe.attribute, constant, where) for constant in constants]
+def _check_value_map(
+    probe: ProbeDef, value_map: ValueMap, vocab: Vocabulary, locate: Callable[[tuple[Any, ...]], Location]
+) -> list[FactcheckError]:
+    constants: list[tuple[tuple[Any, ...], ClaimValue]] = [
+        (("cases", position, "value"), case.value) for position, case in enumerate(value_map.cases or [])
+    ]
+    constants.append((("otherwise",), value_map.otherwise))
+    problems = [vocab.check_value(probe.attribute, constant, locate(suffix)) for suffix, constant in constants]
     return [problem for problem in problems if problem is not None]
 
 
@@ -80,8 +98,8 @@ def _validate_probe(
             errors.append(problem)
     kind = get_kind(probe.kind)
     if kind is None:
-        message = f"unknown probe kind {probe.kind!r}"
-        errors.append(FactcheckError(E_UNKNOWN_KIND, message, where.field(position, item, "kind"), f"use one of: {', '.join(kind_names())}"))
+        message, fix = f"unknown probe kind {probe.kind!r}", f"use one of: {', '.join(kind_names())}"
+        errors.append(FactcheckError(E_UNKNOWN_KIND, message, where.field(position, item, "kind"), fix))
         return None, errors
     params, problems = validate_model(kind.params_model, probe.params, where.path, where.lines, at + ("params",))
     errors.extend(problems)
@@ -90,7 +108,8 @@ def _validate_probe(
         fix = "add maps_to with one of: field: <path> | tokens: {token: <path>} | cases: [{when: {...}, value: ...}]"
         errors.append(FactcheckError(E_MISSING_FIELD, f"kind {kind.name} needs a 'maps_to' section", where.at(at), fix))
     elif errors == [] and probe.attribute in vocab.attributes:
-        errors.extend(_check_value_map(probe, value_map, vocab, where.field(position, item, "maps_to")))
+        owner = at if "maps_to" in item else ("defaults",)
+        errors.extend(_check_value_map(probe, value_map, vocab, lambda suffix: where.at(owner + ("maps_to", *suffix))))
     if errors or params is None:
         return None, errors
     return probe.model_copy(update={"params": params.model_dump(mode="json")}), []
@@ -106,18 +125,19 @@ def _read_located(path: Path, vocab: Vocabulary) -> list[tuple[ProbeDef, int | N
     if isinstance(data, dict):
         unknown = [key for key in data if key not in FILE_KEYS]
         if unknown:
-            where = Location(path, lines.line_of((unknown[0],)), str(unknown[0]))
-            raise FactcheckError(E_YAML_SHAPE, f"unknown top-level key {unknown[0]!r}", where, f"use one of: {', '.join(FILE_KEYS)}")
+            location = Location(path, lines.line_of((unknown[0],)), str(unknown[0]))
+            message, fix = f"unknown top-level key {unknown[0]!r}", f"use one of: {', '.join(FILE_KEYS)}"
+            raise FactcheckError(E_YAML_SHAPE, message, location, fix)
     items = require_list(data, "probes", path, lines)
     where = _Located(path, lines, ("probes",) if isinstance(data, dict) else ())
-    defaults = (data.get("defaults") or {}) if isinstance(data, dict) else {}
-    errors = _check_defaults(defaults, where)
+    defaults, errors = _usable_defaults((data.get("defaults") or {}) if isinstance(data, dict) else {}, where)
     probes: list[tuple[ProbeDef, int | None]] = []
     for position, item in enumerate(items):
         if not isinstance(item, dict):
-            errors.append(FactcheckError(E_YAML_SHAPE, "a probe must be a mapping", where.at(where.base + (position,)), "write 'id:', 'subject:', ... under '- '"))
+            location, fix = where.at(where.base + (position,)), "write 'id:', 'subject:', ... under '- '"
+            errors.append(FactcheckError(E_YAML_SHAPE, "a probe must be a mapping", location, fix))
             continue
-        probe, problems = _validate_probe(item, defaults if isinstance(defaults, dict) else {}, position, where, vocab)
+        probe, problems = _validate_probe(item, defaults, position, where, vocab)
         errors.extend(problems)
         if probe is not None:
             probes.append((probe, lines.line_of(where.base + (position, "id"))))
@@ -129,7 +149,8 @@ def _read_located(path: Path, vocab: Vocabulary) -> list[tuple[ProbeDef, int | N
 def load_probes(folder: Path, vocab: Vocabulary) -> list[ProbeDef]:
     """All probes in ``folder``, sorted by id; every problem raised together, located."""
     if not folder.is_dir():
-        raise FactcheckError(E_YAML_SHAPE, "probe folder not found", Location(folder), "create it or point --claims elsewhere")
+        fix = "create it or point --claims elsewhere"
+        raise FactcheckError(E_YAML_SHAPE, "probe folder not found", Location(folder), fix)
     probes: list[ProbeDef] = []
     errors: list[FactcheckError] = []
     seen: dict[str, Path] = {}
@@ -145,7 +166,8 @@ def load_probes(folder: Path, vocab: Vocabulary) -> list[ProbeDef]:
         for probe, line in file_probes:
             if probe.id in seen:
                 message = f"probe id {probe.id!r} is also defined in {seen[probe.id].name}"
-                errors.append(FactcheckError(E_DUPLICATE_ID, message, Location(path, line, "id"), "give each probe a unique id"))
+                fix = "give each probe a unique id"
+                errors.append(FactcheckError(E_DUPLICATE_ID, message, Location(path, line, "id"), fix))
             seen.setdefault(probe.id, path)
             probes.append(probe)
     if errors:

@@ -46,11 +46,12 @@ def classify_license_text(text: str | None) -> str | None:
         return None
     lowered = text.lower()
     found = []
-    for spdx, phrases in LICENSE_TEXT_MARKERS:
+    for rank, (spdx, phrases) in enumerate(LICENSE_TEXT_MARKERS):
         positions = [lowered.find(phrase) for phrase in phrases]
         if all(position >= 0 for position in positions):
-            found.append((positions[0], spdx))
-    return min(found)[1] if found else None
+            # On a tie the marker listed first wins: BSD-3-Clause's phrases include BSD-2-Clause's.
+            found.append((positions[0], rank, spdx))
+    return min(found)[2] if found else None
 
 
 def spdx_license(meta: dict[str, Any]) -> tuple[str | None, str]:
@@ -102,8 +103,11 @@ def supported_python_minors(
     by the probed interpreter when there are none; the second item says which.
     """
     listed = [int(m) for c in classifiers for m in re.findall(r"^Programming Language :: Python :: 3\.(\d+)$", c)]
-    fallback = re.match(r"3\.(\d+)", interpreter)
-    upper, bound = (max(listed), "classifiers") if listed else (int(fallback.group(1)) if fallback else 0, "interpreter")
+    if listed:
+        upper, bound = max(listed), "classifiers"
+    else:
+        running = re.match(r"3\.(\d+)", interpreter)
+        upper, bound = (int(running.group(1)) if running else 0), "interpreter"
     clauses = []
     for text in (requires_python or "").split(","):
         match = CLAUSE.match(text)

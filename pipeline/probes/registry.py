@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import inspect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,10 +19,10 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from pipeline.probes.definitions import ProbeDef, ValueMap
+from pipeline.records import ProbeStatus
 
-CHILD_FOLDER = Path(__file__).resolve().parent / "child"
-# Parent-side files whose logic shapes every result; a change to them re-probes.
-SHARED_CODE = ("child/driver.py", "mapping.py", "subprocess_runner.py")
+PACKAGE_FOLDER = Path(__file__).resolve().parent
+CHILD_FOLDER = PACKAGE_FOLDER / "child"
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ class ChildRun:
 class Observation:
     """What one child run reported (or why it reported nothing)."""
 
-    status: str
+    status: ProbeStatus
     observed: Any
     reason: str = ""
     duration_s: float = 0.0
@@ -52,7 +51,7 @@ class Observation:
 class Outcome:
     """A probe's combined status and observation, before ``maps_to`` gives the value."""
 
-    status: str
+    status: ProbeStatus
     observed: Any
     reason: str = ""
 
@@ -83,17 +82,20 @@ class ProbeKind:
 
     def fingerprint(self) -> str:
         """Hash of the code that produces this kind's results, for the cache key."""
-        return _code_fingerprint(type(self))
+        return package_fingerprint()
 
 
-@lru_cache(maxsize=None)
-def _code_fingerprint(kind_class: type[ProbeKind]) -> str:
+@lru_cache(maxsize=1)
+def package_fingerprint() -> str:
+    """Hash of every source file of this package.
+
+    Deliberately coarse: results depend on the kinds, the child snippets, the runner and
+    the helpers they share, and a stale cached result costs more than a re-probe.
+    """
     digest = hashlib.sha256()
-    root = CHILD_FOLDER.parent
-    for name in SHARED_CODE:
-        digest.update((root / name).read_bytes())
-    digest.update(inspect.getsource(inspect.getmodule(kind_class)).encode("utf-8"))  # type: ignore[arg-type]
-    digest.update(read_child(kind_class.child_file).encode("utf-8"))
+    for path in sorted(PACKAGE_FOLDER.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE_FOLDER).as_posix().encode("utf-8"))
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -117,6 +119,14 @@ def get_kind(name: str) -> ProbeKind | None:
     """The registered kind, or None."""
     _load_builtin_kinds()
     return _KINDS.get(name)
+
+
+def require_kind(name: str) -> ProbeKind:
+    """The registered kind of a probe that ``load_probes`` accepted (so it exists)."""
+    kind = get_kind(name)
+    if kind is None:
+        raise KeyError(f"probe kind {name!r} is not registered; load probes with load_probes")
+    return kind
 
 
 def kind_names() -> list[str]:

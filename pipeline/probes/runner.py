@@ -18,7 +18,7 @@ from pipeline.probes.definitions import ProbeDef
 from pipeline.probes.environment import read_environment, resolve_interpreter
 from pipeline.probes.execution import observe_all
 from pipeline.probes.mapping import MappingError, apply_value_map, normalise_value
-from pipeline.probes.registry import Observation, Outcome, get_kind
+from pipeline.probes.registry import Observation, Outcome, require_kind
 from pipeline.records import ProbeResult
 
 # Interpreting is mostly instant; index lookups wait on the network, so do a few at once.
@@ -38,16 +38,16 @@ def select_probes(probes: Sequence[ProbeDef], only: Sequence[str] | None) -> lis
 
 def build_result(probe: ProbeDef, observations: dict[str, Observation], environment: dict[str, Any]) -> ProbeResult:
     """Interpret a probe's observations and map them to its value."""
-    kind = get_kind(probe.kind)
-    assert kind is not None, f"probe {probe.id} has an unregistered kind; load_probes checks this"
+    kind = require_kind(probe.kind)
     try:
         outcome = kind.interpret(probe, observations)
     except Exception as exc:  # an observation of unexpected shape must not stop the run
         outcome = Outcome("error", None, f"interpreting the observation failed: {type(exc).__name__}: {exc}")
     status, reason, value = outcome.status, outcome.reason, None
-    if status == "ok":
+    value_map = probe.maps_to or kind.default_map  # load_probes guarantees one of them
+    if status == "ok" and value_map is not None:
         try:
-            value = normalise_value(apply_value_map(probe.maps_to or kind.default_map, outcome.observed))  # type: ignore[arg-type]
+            value = normalise_value(apply_value_map(value_map, outcome.observed))
         except MappingError as exc:
             status, reason = "error", f"maps_to: {exc}"
     first = next(iter(observations.values()), Observation("error", None))
@@ -56,7 +56,7 @@ def build_result(probe: ProbeDef, observations: dict[str, Observation], environm
         probe_id=probe.id,
         subject=probe.subject,
         attribute=probe.attribute,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         observed=outcome.observed,
         value=value,
         reason=reason,
@@ -79,12 +79,13 @@ def run_probes(
     selected = select_probes(probes, only)
     interpreter = resolve_interpreter(python)
     progress(f"reading the environment of {interpreter}")
-    environment = {**read_environment(interpreter, {name for p in selected for name in p.packages}), "interpreter": interpreter}
+    found = read_environment(interpreter, {name for probe in selected for name in probe.packages})
+    environment = {**found, "interpreter": interpreter}
     cache = ProbeCache(cache_dir, interpreter) if cache_dir is not None else None
     results: dict[str, ProbeResult] = {}
     pending: list[tuple[ProbeDef, str]] = []
     for probe in selected:
-        key = cache_key(probe, get_kind(probe.kind), environment)  # type: ignore[arg-type]
+        key = cache_key(probe, require_kind(probe.kind), environment)
         hit = cache.get(probe.id, key) if cache is not None else None
         if hit is not None:
             results[probe.id] = hit
@@ -95,7 +96,7 @@ def run_probes(
     observations = observe_all(interpreter, [probe for probe, _ in pending], progress)
     with ThreadPoolExecutor(max_workers=INTERPRET_WORKERS) as pool:
         built = list(pool.map(lambda item: build_result(item[0], observations[item[0].id], environment), pending))
-    for (probe, key), result in zip(pending, built):
+    for (probe, key), result in zip(pending, built, strict=True):
         results[probe.id] = result
         if cache is not None:
             try:

@@ -124,19 +124,28 @@ def run_process(
     with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
         try:
             process = subprocess.Popen(
-                list(argv), cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr,
+                list(argv),
+                cwd=cwd,
+                env=dict(env),
+                stdin=subprocess.DEVNULL,
+                stdout=stdout,
+                stderr=stderr,
                 start_new_session=hasattr(os, "killpg"),
             )
         except OSError as exc:
             return ProcessOutcome(returncode=None, duration_s=0.0, start_error=f"{type(exc).__name__}: {exc}")
         timed_out, stop_reason = False, ""
-        while process.poll() is None:
-            stop_reason = watch() if watch is not None else ""
-            timed_out = time.monotonic() - started > timeout_s
-            if stop_reason or timed_out:
-                _kill(process)
-                break
-            time.sleep(poll_s)
+        try:
+            while process.poll() is None:
+                stop_reason = watch() if watch is not None else ""
+                timed_out = time.monotonic() - started > timeout_s
+                if stop_reason or timed_out:
+                    _kill(process)
+                    break
+                time.sleep(poll_s)
+        except BaseException:  # Ctrl-C or a bug in ``watch``: never leave a framework process behind
+            _kill(process)
+            raise
         return ProcessOutcome(
             returncode=process.returncode,
             duration_s=time.monotonic() - started,

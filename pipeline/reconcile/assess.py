@@ -54,8 +54,11 @@ def holds(reading: Reading, state: State, known: frozenset[str], lexicon: Lexico
     return _combine(answers)
 
 
-def generic_limit_holds(reading: Reading, state: State) -> Answer:
-    """A denial naming no capability ("only limited visualization"): false when any capability exists."""
+def generic_limit_holds(reading: Reading, state: State, known: frozenset[str]) -> Answer:
+    """A denial naming no capability ("only limited visualization"): false when any capability exists.
+
+    When the facts track the attribute (``known``) but none held at the time, the denial held.
+    """
     if state.tokens:
         return False
-    return True if state.covered else None
+    return True if state.covered or known else None

@@ -70,10 +70,14 @@ def _pair_kind(a: Reading, b: Reading, lexicon: Lexicon, level_attribute: bool) 
 def _group_contradictions(claims: list[Claim], readings: dict[str, Reading], lexicon: Lexicon, findings: Findings) -> None:
     levels = lexicon.level_attributes
     for (subject, attribute), group in group_claims(claims).items():
-        plain = [c for c in group if c.relation is None and not isinstance(c.value, int)]
+        # a comparison still voices an opinion about its subject ("complex, less readable than X")
+        plain = [c for c in group if not isinstance(c.value, int)]
         for index, first in enumerate(plain):
             for second in plain[index + 1 :]:
-                kind = _pair_kind(readings[first.id], readings[second.id], lexicon, attribute in levels)
+                if first.relation is not None or second.relation is not None:
+                    kind = "polarity" if readings[first.id].polarity * readings[second.id].polarity < 0 else None
+                else:
+                    kind = _pair_kind(readings[first.id], readings[second.id], lexicon, attribute in levels)
                 if kind:
                     findings.add(kind, first, second, f"the two claims disagree on {subject}'s {attribute.replace('_', ' ')}")
 

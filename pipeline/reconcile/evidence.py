@@ -1,8 +1,8 @@
 """What the evidence says about a subject's attribute at a given day, and as Evidence records.
 
 Reference facts hold inside their validity window; probe results with status ``ok`` describe
-the installed releases. "The present" is the probe's observation when one exists (a probe
-overrides facts for the present), otherwise the facts still valid (no ``valid_until``).
+the installed releases. For the present, a probe's single observed value overrides the
+facts; a probe's list of observed capabilities joins the facts still valid (no ``valid_until``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pipeline.reconcile.dates import parse_date
 from pipeline.reconcile.lexicon import Lexicon
 from pipeline.reconcile.reading import value_tokens
 from pipeline.records import Evidence, Fact, ProbeResult
+from pipeline.values import load_tables, table_for
 from pipeline.vocab import Vocabulary
 
 Key = tuple[str, str]
@@ -67,15 +68,30 @@ class Timeline:
         facts: list[Fact] = []
         probes: list[ProbeResult] = []
         for attribute in attributes:
-            observed = self.probes.get((subject, attribute), []) if day is None else []
-            if observed:
-                probes.extend(observed)
-                tokens.update(t for r in observed for t in self.tokens_of(attribute, r.value))
-                continue
             holding = [f for f in self.facts.get((subject, attribute), []) if fact_holds(f, day)]
+            observed = self.probes.get((subject, attribute), []) if day is None else []
+            seen = {t for r in observed for t in self.tokens_of(attribute, r.value)}
+            if observed and self._replaces(attribute, observed, seen):
+                holding = []
+            probes.extend(r for r in observed if self.tokens_of(attribute, r.value) & seen)
             facts.extend(holding)
+            tokens.update(seen)
             tokens.update(t for f in holding for t in self.tokens_of(attribute, f.value))
         return State(frozenset(tokens), tuple(facts), tuple(probes))
+
+    def _replaces(self, attribute: str, observed: list[ProbeResult], seen: set[str]) -> bool:
+        """Whether a probe's observation replaces the facts for the present.
+
+        A single observed value ("Apache-2.0", "both") is the value today, so it replaces the
+        facts, provided it is a recognised token. A list observation is what one installation
+        shows; support shipped elsewhere (a GPU plugin, a serving package) stays with the facts.
+        """
+        if any(isinstance(r.value, list) for r in observed):
+            return False
+        spec = self.vocab.attributes.get(attribute)
+        table = table_for(attribute)
+        recognised = set(load_tables().get(table, {})) if table else set(spec.values if spec else ())
+        return bool(seen & recognised)
 
     def known(self, subject: str, attributes: tuple[str, ...]) -> frozenset[str]:
         """Every token any fact or probe ever gave ``subject`` for ``attributes``."""
@@ -85,6 +101,26 @@ class Timeline:
             for record in [*self.facts.get((subject, a), []), *self.probes.get((subject, a), [])]
         ]
         return frozenset().union(*values) if values else frozenset()
+
+    def narrow(self, state: State, tokens: frozenset[str]) -> State:
+        """The state with only the facts and probes that speak of ``tokens`` (all of them when none do)."""
+        facts = tuple(f for f in state.facts if self.tokens_of(f.attribute, f.value) & tokens)
+        probes = tuple(p for p in state.probes if self.tokens_of(p.attribute, p.value) & tokens)
+        return State(state.tokens, facts, probes) if facts or probes else state
+
+    def days_within(self, subject: str, attributes: tuple[str, ...], first: date, last: date) -> list[date]:
+        """``first``, ``last`` and every day between them on which a relevant fact starts or ends.
+
+        Evidence only changes on those days, so checking them checks the whole range.
+        """
+        days = {first, last}
+        for attribute in attributes:
+            for fact in self.facts.get((subject, attribute), []):
+                for bound in (parse_date(fact.valid_from), parse_date(fact.valid_until)):
+                    for day in (bound.first, bound.last) if bound else ():
+                        if first <= day <= last:
+                            days.add(day)
+        return sorted(days)
 
     def facts_for(self, subject: str, attribute: str) -> list[Fact]:
         """Every fact about ``subject``'s ``attribute``, in file order."""

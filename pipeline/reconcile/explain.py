@@ -28,6 +28,8 @@ def confusion(claim: Claim, reading: Reading, timeline: Timeline) -> tuple[str, 
     """A sentence and the fact showing that the claimed value belongs to a related framework."""
     if not reading.tokens or reading.negative:
         return None
+    if reading.tokens & timeline.known(claim.subject, (claim.attribute,)):
+        return None  # the subject has had this value itself: no confusion to explain
     for related in related_subjects(claim.subject, timeline):
         for fact in timeline.facts_for(related, claim.attribute):
             if reading.tokens <= timeline.tokens_of(claim.attribute, fact.value):

@@ -57,9 +57,8 @@ def relation_order(claim: Claim) -> Order | None:
     if direction is None:
         return None
     dimension, subject_wins = direction
+    # the relation type already carries the direction ("not as popular as" is less_popular_than)
     winner, loser = (claim.subject, claim.relation.object) if subject_wins else (claim.relation.object, claim.subject)
-    if claim.qualifiers.negated:
-        winner, loser = loser, winner
     return Order(claim.attribute, dimension, winner, loser, claim.id, claim.source)
 
 

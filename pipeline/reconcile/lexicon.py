@@ -18,7 +18,8 @@ import yaml
 from pipeline.paths import PROJECT_CLAIMS
 
 DEFAULT_LEXICON = PROJECT_CLAIMS / "facts" / "lexicon"
-CUE_LISTS = ("negation", "limitation", "exclusive", "preference", "derivation", "cumulative", "positive", "negative")
+CUE_LISTS = ("negation", "limitation", "exclusive", "preference", "derivation", "cumulative", "affirmative")
+Patterns = tuple[re.Pattern[str], ...]
 
 
 def _compile(phrase: str) -> re.Pattern[str]:
@@ -37,6 +38,22 @@ class Lexicon:
     count_words: dict[str, int]
     level_attributes: frozenset[str] = frozenset()
     mixed_tokens: frozenset[str] = frozenset()
+    opinions: dict[str, tuple[Patterns, Patterns]] | None = None
+
+    def polarity(self, attribute: str, text: str) -> int:
+        """+1 or -1 when ``text`` voices an opinion on ``attribute`` one way only, else 0.
+
+        Negative phrases are matched first and their spans excluded, so "less readable"
+        is not also read as "readable".
+        """
+        positive, negative = (self.opinions or {}).get(attribute, ((), ()))
+        spans = [(m.start(), m.end()) for pattern in negative for m in pattern.finditer(text)]
+        praised = any(
+            not any(start <= m.start() < end for start, end in spans) for pattern in positive for m in pattern.finditer(text)
+        )
+        if spans and not praised:
+            return -1
+        return 1 if praised and not spans else 0
 
     def expand(self, tokens: frozenset[str]) -> frozenset[str]:
         """Tokens plus everything they imply ("nvidia_gpu" implies "gpu"), transitively."""
@@ -90,6 +107,13 @@ def load_lexicon(folder: Path = DEFAULT_LEXICON) -> Lexicon:
         str(k): tuple(_compile(str(p)) for p in values or []) for k, values in (data.get("attribute_words") or {}).items()
     }
     count_words = {str(k): int(v) for k, v in (data.get("count_words") or {}).items()}
+    opinions = {
+        str(attribute): (
+            tuple(_compile(str(p)) for p in (sides or {}).get("positive", []) or []),
+            tuple(_compile(str(p)) for p in (sides or {}).get("negative", []) or []),
+        )
+        for attribute, sides in (data.get("opinions") or {}).items()
+    }
     return Lexicon(
         capabilities,
         implies,
@@ -98,4 +122,5 @@ def load_lexicon(folder: Path = DEFAULT_LEXICON) -> Lexicon:
         count_words,
         frozenset(str(a) for a in data.get("level_attributes") or []),
         frozenset(str(t) for t in data.get("mixed_evidence") or []),
+        opinions,
     )

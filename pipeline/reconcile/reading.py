@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.reconcile.dates import DateRange, parse_date
 from pipeline.reconcile.lexicon import Lexicon
 from pipeline.records import Claim
-from pipeline.values import find_tokens, table_for
+from pipeline.values import find_tokens, load_tables, table_for
 from pipeline.vocab import Vocabulary
 
 Span = tuple[int, int]
@@ -37,11 +37,10 @@ class Reading:
     date: DateRange | None
 
 
-def claim_text(claim: Claim) -> str:
-    """The quote followed by the claim's value wording: what cue and phrase lookups read."""
+def value_words(claim: Claim) -> list[str]:
+    """The claim's value as a list of strings."""
     value = claim.value
-    words = " ; ".join(str(v) for v in value) if isinstance(value, list) else ("" if value is None else str(value))
-    return f"{claim.quote} ; {words}" if words else claim.quote
+    return [str(v) for v in value] if isinstance(value, list) else ([] if value is None else [str(value)])
 
 
 def subject_mentions(text: str, vocab: Vocabulary, exclude: str = "") -> list[str]:
@@ -68,12 +67,15 @@ def _inside_excluded(text: str, match: re.Match[str], vocab: Vocabulary, exclude
 
 
 def _capabilities(text: str, lexicon: Lexicon) -> tuple[set[str], list[Span]]:
+    """Capability tokens named in ``text``; the longest phrase wins where phrases overlap."""
+    matches = [(m.start(), m.end(), token) for token, pattern in lexicon.capabilities for m in pattern.finditer(text)]
+    matches.sort(key=lambda m: (m[0] - m[1], m[0]))
     found: set[str] = set()
     spans: list[Span] = []
-    for token, pattern in lexicon.capabilities:
-        for match in pattern.finditer(text):
+    for start, end, token in matches:
+        if not any(start < taken_end and taken_start < end for taken_start, taken_end in spans):
             found.add(token)
-            spans.append((match.start(), match.end()))
+            spans.append((start, end))
     return found, spans
 
 
@@ -102,8 +104,6 @@ def known_names(attribute: str, vocab: Vocabulary) -> frozenset[str]:
     table = table_for(attribute)
     names = set(vocab.subjects)
     if table:
-        from pipeline.values import load_tables
-
         names.update(load_tables().get(table, {}))
     return frozenset(names)
 
@@ -121,23 +121,28 @@ def value_tokens(attribute: str, value: object, vocab: Vocabulary) -> frozenset[
     return frozenset(result)
 
 
-def _polarity(text: str, lexicon: Lexicon) -> int:
-    positive = lexicon.has_cue("positive", text)
-    negative = lexicon.has_cue("negative", text)
-    negated = lexicon.has_cue("negation", text)
-    if negative and not positive:
-        return -1
-    if positive and not negative:
-        return -1 if negated else 1
-    return 0
+def _negated_near(text: str, spans: list[Span], lexicon: Lexicon, reach: int = 40) -> bool:
+    """True when a negation word shortly precedes a named capability, or the claim names none and has one.
+
+    Sentences often carry several claims, so a "not" elsewhere in the sentence must not flip this one.
+    """
+    if not spans:
+        return lexicon.has_cue("negation", text)
+    outside = tuple(spans)
+    return any(lexicon.has_cue("negation", text[max(0, start - reach) : start], ()) for start, _ in spans) and (
+        lexicon.has_cue("negation", text, outside)
+    )
 
 
 def read_claim(claim: Claim, vocab: Vocabulary, lexicon: Lexicon) -> Reading:
     """The Reading of one claim."""
     spec = vocab.attributes.get(claim.attribute)
     kind = spec.kind if spec else "text"
-    text = claim_text(claim)
+    # phrases are read from the quote, the article's own words; a value adds only exact tokens
+    text = claim.quote
     capabilities, spans = _capabilities(text, lexicon)
+    lexicon_tokens = {token for token, _ in lexicon.capabilities}
+    capabilities.update(word for word in value_words(claim) if word in lexicon_tokens)
     outside = tuple(spans)
     minimum, denied = 0, False
     if kind in ("list", "enum"):
@@ -146,9 +151,13 @@ def read_claim(claim: Claim, vocab: Vocabulary, lexicon: Lexicon) -> Reading:
         exclusive = claim.qualifiers.exclusive or lexicon.has_cue("exclusive", claim.quote)
     else:
         table = table_for(claim.attribute)
-        claimed = capabilities | (set(find_tokens(table, text)) if table else set())
-        negative = lexicon.has_cue("negation", claim.quote, outside) or lexicon.has_cue("limitation", claim.quote, outside)
-        exclusive = claim.qualifiers.exclusive
+        worded = " ; ".join([text, *value_words(claim)])
+        claimed = capabilities | (set(find_tokens(table, worded)) if table else set())
+        if not claimed and lexicon.has_cue("affirmative", claim.quote):
+            # a bare "Yes" (a table cell) asserts the attribute itself, e.g. pre-trained models exist
+            claimed = {claim.attribute}
+        negative = _negated_near(text, spans, lexicon) or lexicon.has_cue("limitation", text, outside)
+        exclusive = False  # capabilities are an open set: "only X" cannot be checked against it
     derived = frozenset()
     if lexicon.has_cue("derivation", claim.quote):
         derived = frozenset(subject_mentions(claim.quote, vocab, exclude=claim.subject))
@@ -159,7 +168,7 @@ def read_claim(claim: Claim, vocab: Vocabulary, lexicon: Lexicon) -> Reading:
         negative=bool(negative),
         exclusive=bool(exclusive),
         preference=lexicon.has_cue("preference", claim.quote),
-        polarity=_polarity(claim.quote, lexicon),
+        polarity=lexicon.polarity(claim.attribute, text),
         minimum_count=minimum,
         derived_from=derived,
         date=parse_date(claim.value) if kind == "date" and not isinstance(claim.value, list) else None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from pipeline.reconcile.assess import Answer, generic_limit_holds, holds
 from pipeline.reconcile.contradictions import Findings
@@ -48,8 +49,15 @@ def _label(now: Answer, then: Answer) -> str | None:
     return "refuted" if then is False else None
 
 
-def _attributes(claim: Claim, reading: Reading, timeline: Timeline) -> tuple[str, ...]:
-    if reading.kind in ("text", "date"):
+def _attributes(claim: Claim, reading: Reading, ctx: Context) -> tuple[str, ...]:
+    """Where evidence for the claim's tokens is looked up.
+
+    Capabilities are properties of the framework, so text claims consult every text
+    attribute ("TensorBoard" in a debugging claim); opinion attributes consult only their own
+    facts, so a noun in an opinion ("neural networks") is not mistaken for the point.
+    """
+    timeline = ctx.timeline
+    if reading.kind in ("text", "date") and claim.attribute not in (ctx.lexicon.opinions or {}):
         return tuple(sorted({claim.attribute, *timeline.text_attributes(claim.subject)}))
     return (claim.attribute,)
 
@@ -59,21 +67,42 @@ def judge_tokens(claim: Claim, reading: Reading, ctx: Context) -> Outcome | None
     generic = not reading.tokens and not reading.minimum_count
     if generic and not (reading.negative and ctx.lexicon.mentions_attribute(claim.attribute, reading.text)):
         return None
-    attributes = (claim.attribute,) if generic else _attributes(claim, reading, ctx.timeline)
+    attributes = (claim.attribute,) if generic else _attributes(claim, reading, ctx)
     closed = reading.kind in ("list", "enum")
     known = ctx.timeline.known(claim.subject, attributes) | (known_names(claim.attribute, ctx.timeline.vocab) if closed else frozenset())
-    day = ctx.article_day(claim)
-    now_state = ctx.timeline.state(claim.subject, attributes, None)
-    then_state = ctx.timeline.state(claim.subject, attributes, day) if day else None
 
-    def answer(state: State | None) -> Answer:
-        if state is None:
-            return None
-        return generic_limit_holds(reading, state) if generic else holds(reading, state, known, ctx.lexicon, closed)
+    def answer(day: date | None) -> tuple[Answer, State]:
+        state = ctx.timeline.state(claim.subject, attributes, day)
+        if generic:
+            return generic_limit_holds(reading, state, known), state
+        return holds(reading, state, known, ctx.lexicon, closed), state
 
-    label = _label(answer(now_state), answer(then_state))
-    published = ctx.published.get(claim.source)
-    return timed_outcome(label, now_state, then_state, published) if label else None
+    now, now_state = answer(None)
+    then, then_state = _answer_when_written(claim, attributes, ctx, answer)
+    label = _label(now, then)
+    if label is None:
+        return None
+    if not reading.exclusive:
+        relevant = ctx.lexicon.expand(reading.tokens)
+        now_state = ctx.timeline.narrow(now_state, relevant)
+        then_state = ctx.timeline.narrow(then_state, relevant) if then_state else None
+    return timed_outcome(label, now_state, then_state, ctx.published.get(claim.source))
+
+
+def _answer_when_written(
+    claim: Claim, attributes: tuple[str, ...], ctx: Context, answer: Callable[[date | None], tuple[Answer, State]]
+) -> tuple[Answer, State | None]:
+    """True if the claim held on some day the article may have been written; False if on none."""
+    published = parse_date(ctx.published.get(claim.source))
+    if published is None:
+        return None, None
+    answers = [answer(day) for day in ctx.timeline.days_within(claim.subject, attributes, published.first, published.last)]
+    for result, state in answers:
+        if result is True:
+            return True, state
+    if all(result is False for result, _ in answers):
+        return False, answers[0][1]
+    return None, answers[0][1]
 
 
 def _first_release(subject: str, timeline: Timeline) -> tuple[DateRange, Evidence] | None:
@@ -98,8 +127,10 @@ def judge_date(claim: Claim, reading: Reading, ctx: Context) -> Outcome | None:
 
 def judge_derivation(claim: Claim, reading: Reading, ctx: Context) -> Outcome | None:
     """"A grew out of B": refuted when A was released before B; supported when a lineage fact names B."""
+    if reading.kind != "text" or not reading.derived_from:
+        return None
     own = _first_release(claim.subject, ctx.timeline)
-    lineage = ctx.timeline.state(claim.subject, _attributes(claim, reading, ctx.timeline), None)
+    lineage = ctx.timeline.state(claim.subject, _attributes(claim, reading, ctx), None)
     for parent in sorted(reading.derived_from):
         parent_release = _first_release(parent, ctx.timeline)
         if own and parent_release and own[0].last < parent_release[0].first:
@@ -113,6 +144,9 @@ def judge_derivation(claim: Claim, reading: Reading, ctx: Context) -> Outcome | 
 def judge_comparison(claim: Claim, reading: Reading, ctx: Context) -> Outcome | None:
     """A better_than B is refuted when B had every capability A is credited with for that attribute."""
     order = relation_order(claim)
+    if any(record.kind == "comparison" for record in ctx.findings.by_claim.get(claim.id, [])):
+        # sources dispute the comparison directly; a shared-tools inference does not settle that
+        return None
     if order is None or order.dimension != "quality":
         return speed_outcome(claim, ctx.timeline) if order and order.dimension == "speed" else None
     day = ctx.article_day(claim)
@@ -187,21 +221,24 @@ def judge_undecided(claim: Claim, reading: Reading, ctx: Context) -> Outcome:
     return Outcome("unverifiable", f"Unverifiable: {reason}.")
 
 
+Route = Callable[[Claim, Reading, Context], Outcome | None]
+
+
+def _routes(claim: Claim, reading: Reading) -> list[Route]:
+    """The evidence rules that can decide this claim, in order; none for ranks and preferences."""
+    if reading.preference or (isinstance(claim.value, int) and not isinstance(claim.value, bool)):
+        return []
+    if claim.relation is not None:
+        return [judge_comparison]
+    if reading.date is not None:
+        return [judge_date]
+    return [judge_derivation, judge_count, judge_tokens]
+
+
 def judge(claim: Claim, ctx: Context) -> Outcome:
-    """The outcome for one claim."""
+    """The outcome for one claim: the first evidence rule that decides, else contested or unverifiable."""
     reading = ctx.readings[claim.id]
-    routes = []
-    if reading.preference:
-        routes = []
-    elif claim.relation is not None:
-        routes = [judge_comparison]
-    elif isinstance(claim.value, int) and not isinstance(claim.value, bool):
-        routes = []
-    elif reading.date is not None:
-        routes = [judge_date]
-    else:
-        routes = [judge_derivation, judge_count, judge_tokens]
-    for route in routes:
+    for route in _routes(claim, reading):
         outcome = route(claim, reading, ctx)
         if outcome is not None:
             return outcome

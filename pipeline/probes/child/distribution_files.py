@@ -6,6 +6,7 @@ answer is about the shipped artefact, not about the project's source repository.
 
 import importlib.metadata
 import re
+from typing import Any, Dict
 
 CATEGORIES = (
     ("python", (".py",)),
@@ -20,7 +21,7 @@ CATEGORIES = (
 SHARED_LIBRARY = re.compile(r"\.(so(\.\d+)*|dylib|dll|pyd)$")
 
 
-def observe(params):
+def observe(params: Dict[str, Any]) -> Dict[str, Any]:
     distribution = importlib.metadata.distribution(params["distribution"])
     counts = {name: 0 for name, _ in CATEGORIES}
     counts["shared_libraries"] = 0
@@ -35,5 +36,10 @@ def observe(params):
             counts["shared_libraries"] += 1
         if "/cuda/" in path and path.endswith((".h", ".hpp", ".cuh")):
             counts["headers_in_cuda_folders"] += 1
-    return {"distribution": distribution.metadata.get("Name"), "version": distribution.version,
-            "files": len(files), "counts": counts}
+    metadata: Any = distribution.metadata
+    return {
+        "distribution": metadata.get("Name"),
+        "version": distribution.version,
+        "files": len(files),
+        "counts": counts,
+    }

@@ -22,6 +22,7 @@ import platform
 import sys
 import time
 import traceback
+from typing import Any, Dict, List, Optional, Tuple
 
 # The driver's own folder holds snippet files with framework-like names; it must not
 # shadow real modules when a snippet imports them.
@@ -30,7 +31,7 @@ if sys.path and os.path.abspath(sys.path[0] or os.curdir) == _HERE:
     del sys.path[0]
 
 
-def jsonable(value, depth=0):
+def jsonable(value: Any, depth: int = 0) -> Any:
     """A JSON-compatible copy of ``value``: numpy/torch scalars unwrapped, sets sorted."""
     if depth > 30:
         return str(value)
@@ -57,15 +58,15 @@ def jsonable(value, depth=0):
 class ResultWriter:
     """Appends one JSON line per event with a single unbuffered write."""
 
-    def __init__(self, path):
+    def __init__(self, path: str) -> None:
         self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
 
-    def emit(self, **event):
+    def emit(self, **event: Any) -> None:
         line = json.dumps(event, sort_keys=True) + "\n"
         os.write(self._fd, line.encode("utf-8"))
 
 
-def _top_level_missing(name):
+def _top_level_missing(name: Optional[str]) -> bool:
     """True when the top-level package of a failed import is absent altogether."""
     top = (name or "").split(".")[0]
     if not top:
@@ -76,23 +77,25 @@ def _top_level_missing(name):
         return True
 
 
-def classify_exception(exc):
+def classify_exception(exc: BaseException) -> Tuple[str, str]:
     """(status, reason) for an exception a snippet raised."""
+    # PackageNotFoundError subclasses ModuleNotFoundError, so it is tested first.
+    if type(exc).__name__ == "PackageNotFoundError":
+        # The distribution name is args[0]; older Pythons leave exc.name unset.
+        return "not_installed", "distribution %r is not installed" % (exc.args[0] if exc.args else "?",)
     if isinstance(exc, ModuleNotFoundError) and _top_level_missing(exc.name):
         return "not_installed", "module %r is not installed" % (exc.name,)
-    if type(exc).__name__ == "PackageNotFoundError":
-        return "not_installed", "distribution %s is not installed" % (exc,)
     message = str(exc).strip().splitlines()
     first = message[0] if message else ""
     return "failed", "probe raised %s: %s" % (type(exc).__name__, first[:300])
 
 
-def run_one(run):
+def run_one(run: Dict[str, Any]) -> Dict[str, Any]:
     """Execute one snippet; never raises."""
     started = time.perf_counter()
     observed, status, reason = None, "ok", ""
     try:
-        namespace = {"__name__": "factcheck_probe"}
+        namespace: Dict[str, Any] = {"__name__": "factcheck_probe"}
         exec(compile(run["source"], "<probe %s>" % run["run_id"], "exec"), namespace)
         observed = jsonable(namespace["observe"](run.get("params") or {}))
     except BaseException as exc:  # a probe may raise anything, SystemExit included
@@ -102,12 +105,14 @@ def run_one(run):
     return {"status": status, "observed": observed, "reason": reason, "duration_s": time.perf_counter() - started}
 
 
-def main(argv):
+def main(argv: List[str]) -> int:
     faulthandler.enable()  # a segfault or abort leaves a Python traceback in stderr
     with open(argv[1], encoding="utf-8") as stream:
         job = json.load(stream)
     writer = ResultWriter(argv[2])
-    writer.emit(event="hello", python=platform.python_version(), platform=platform.platform(), executable=sys.executable)
+    writer.emit(
+        event="hello", python=platform.python_version(), platform=platform.platform(), executable=sys.executable
+    )
     for run in job["runs"]:
         writer.emit(event="start", run_id=run["run_id"], t=time.time())
         writer.emit(event="done", run_id=run["run_id"], **run_one(run))

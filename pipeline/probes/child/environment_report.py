@@ -8,9 +8,10 @@ import importlib.metadata
 import os
 import platform
 import sys
+from typing import Any, Dict, Optional
 
 
-def _cpu_model():
+def _cpu_model() -> str:
     try:
         with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as stream:
             for line in stream:
@@ -21,7 +22,7 @@ def _cpu_model():
     return platform.processor() or platform.machine()
 
 
-def _memory_gib():
+def _memory_gib() -> Optional[float]:
     try:
         with open("/proc/meminfo", encoding="utf-8") as stream:
             for line in stream:
@@ -32,14 +33,14 @@ def _memory_gib():
     return None
 
 
-def _version(distribution):
+def _version(distribution: str) -> Optional[str]:
     try:
         return importlib.metadata.version(distribution)
     except importlib.metadata.PackageNotFoundError:
         return None
 
 
-def observe(params):
+def observe(params: Dict[str, Any]) -> Dict[str, Any]:
     return {
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),

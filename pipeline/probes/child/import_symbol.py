@@ -1,13 +1,15 @@
 """Child snippet for ``import_symbol.v1``: which modules import and which attributes exist.
 
 Each entry is ``module`` or ``module:attr.path``. A missing module is an observation here,
-not a failure: "is ExecuTorch installed?" is exactly what such a probe asks.
+not a failure: "is ExecuTorch installed?" is exactly what such a probe asks. Only the
+``requires`` module (the framework itself) missing makes the probe "not installed".
 """
 
 import importlib
+from typing import Any, Dict, Optional, Tuple
 
 
-def _check(entry):
+def _check(entry: str) -> Tuple[bool, Optional[str]]:
     module_name, _, attribute_path = entry.partition(":")
     try:
         target = importlib.import_module(module_name)
@@ -20,7 +22,9 @@ def _check(entry):
     return True, None
 
 
-def observe(params):
+def observe(params: Dict[str, Any]) -> Dict[str, Any]:
+    if params.get("requires"):
+        importlib.import_module(params["requires"])  # absent: the probe is "not installed"
     present, errors = {}, {}
     for entry in params["imports"]:
         present[entry], error = _check(entry)

@@ -8,15 +8,16 @@ nothing is configured, pip's built-in default index is taken from pip itself.
 import importlib.metadata
 import subprocess
 import sys
+from typing import Any, Dict, Optional, Tuple
 
 SECTION_PRECEDENCE = (":env:", "install", "global")
 
 
-def _pip_config():
+def _pip_config() -> Dict[str, Dict[str, str]]:
     completed = subprocess.run(
         [sys.executable, "-m", "pip", "config", "list"], capture_output=True, text=True, timeout=60
     )
-    values = {}
+    values: Dict[str, Dict[str, str]] = {}
     for line in completed.stdout.splitlines():
         key, separator, raw = line.partition("=")
         if separator:
@@ -25,7 +26,7 @@ def _pip_config():
     return values
 
 
-def _pick(values, name):
+def _pick(values: Dict[str, Dict[str, str]], name: str) -> Tuple[Optional[str], Optional[str]]:
     by_section = values.get(name, {})
     for section in SECTION_PRECEDENCE:
         if section in by_section:
@@ -33,22 +34,23 @@ def _pick(values, name):
     return None, None
 
 
-def _pip_default_index():
+def _pip_default_index() -> str:
     from pip._internal.models.index import PyPI
 
     return PyPI.simple_url
 
 
-def observe(params):
+def observe(params: Dict[str, Any]) -> Dict[str, Any]:
     version = importlib.metadata.version(params["distribution"])
     found = {"distribution": params["distribution"], "version": version}
     if params.get("index_url"):
         found.update(index_url=params["index_url"], index_source="probe params", extra_index_urls=[])
         return found
+    values: Dict[str, Dict[str, str]] = {}
     try:
         values = _pip_config()
     except (OSError, subprocess.SubprocessError):
-        values = {}
+        pass  # no usable pip configuration: fall back to pip's default index below
     index_url, source = _pick(values, "index-url")
     extras, _ = _pick(values, "extra-index-url")
     if index_url is None:

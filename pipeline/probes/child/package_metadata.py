@@ -5,16 +5,17 @@ organisation, so that logic is tested once, not per interpreter.
 """
 
 import importlib.metadata
+from typing import Any, Dict, Optional, Tuple
 
 LICENSE_TEXT_LIMIT = 12000
 
 
-def _text(metadata, key):
+def _text(metadata: Any, key: str) -> Optional[str]:
     value = metadata.get(key)
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _main_license_text(distribution, metadata):
+def _main_license_text(distribution: Any, metadata: Any) -> Tuple[Optional[str], Optional[str]]:
     # The distribution's own license is the License-File at the top level; the others
     # (third_party/...) are bundled components.
     for name in metadata.get_all("License-File") or []:
@@ -27,9 +28,9 @@ def _main_license_text(distribution, metadata):
     return None, None
 
 
-def observe(params):
+def observe(params: Dict[str, Any]) -> Dict[str, Any]:
     distribution = importlib.metadata.distribution(params["distribution"])
-    metadata = distribution.metadata
+    metadata: Any = distribution.metadata  # an email.message.Message underneath
     classifiers = metadata.get_all("Classifier") or []
     urls = {}
     for entry in metadata.get_all("Project-URL") or []:

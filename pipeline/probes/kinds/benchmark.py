@@ -13,7 +13,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.probes.definitions import ProbeDef, ValueMap
-from pipeline.probes.registry import ChildRun, Observation, Outcome, ProbeKind, read_child, register_kind
+from pipeline.probes.registry import (
+    ChildRun,
+    Observation,
+    Outcome,
+    ProbeKind,
+    read_child,
+    register_kind,
+)
 from pipeline.probes.speed import summarise_variants, summary_line
 
 Variant = Literal["pytorch", "tensorflow", "keras[tensorflow]", "keras[jax]", "keras[torch]"]
@@ -55,13 +62,16 @@ class Benchmark(ProbeKind):
         shared = {key: probe.params[key] for key in (*SIZE_FIELDS, "models")}
         runs = []
         for variant in probe.params["variants"]:
-            backend = variant[len("keras["):-1] if variant.startswith("keras[") else None
-            runs.append(ChildRun(variant, source, {**shared, "variant": variant}, {"KERAS_BACKEND": backend} if backend else {}))
+            backend = variant[len("keras[") : -1] if variant.startswith("keras[") else None
+            env = {"KERAS_BACKEND": backend} if backend else {}
+            runs.append(ChildRun(variant, source, {**shared, "variant": variant}, env))
         return runs
 
     def interpret(self, probe: ProbeDef, observations: dict[str, Observation]) -> Outcome:
         timed = {name: obs.observed for name, obs in observations.items() if obs.status == "ok"}
-        failed = {name: f"{obs.status}: {obs.reason}" for name, obs in sorted(observations.items()) if obs.status != "ok"}
+        failed = {
+            name: f"{obs.status}: {obs.reason}" for name, obs in sorted(observations.items()) if obs.status != "ok"
+        }
         if not timed:
             first = observations[sorted(observations)[0]]
             return Outcome(first.status, {"failed": failed}, f"no variant ran ({first.reason})")

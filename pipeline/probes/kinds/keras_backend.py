@@ -13,7 +13,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from pipeline.probes.definitions import ProbeDef, ValueMap
-from pipeline.probes.registry import ChildRun, Observation, Outcome, ProbeKind, read_child, register_kind
+from pipeline.probes.registry import (
+    ChildRun,
+    Observation,
+    Outcome,
+    ProbeKind,
+    read_child,
+    register_kind,
+)
 
 
 class KerasBackendParams(BaseModel):

@@ -11,14 +11,21 @@ from typing import Any
 
 from pipeline.probes.definitions import ProbeDef
 from pipeline.probes.kinds.distribution_files import DistributionParams
-from pipeline.probes.metadata import classify_license_text, home_page, organisation, spdx_license, supported_python_minors
+from pipeline.probes.metadata import (
+    classify_license_text,
+    home_page,
+    organisation,
+    spdx_license,
+    supported_python_minors,
+)
 from pipeline.probes.registry import Observation, Outcome, ProbeKind, register_kind
 
 
 def derive(meta: dict[str, Any], interpreter: str) -> dict[str, Any]:
     """The raw metadata with the derived fields added and the bulky license text dropped."""
     spdx, spdx_source = spdx_license(meta)
-    minors, bound = supported_python_minors(meta.get("requires_python"), meta.get("python_classifiers") or [], interpreter)
+    classifiers = meta.get("python_classifiers") or []
+    minors, bound = supported_python_minors(meta.get("requires_python"), classifiers, interpreter)
     derived = {key: value for key, value in meta.items() if key != "license_file_text"}
     derived.update(
         spdx=spdx,
