@@ -20,7 +20,7 @@ from pipeline.extract.readings import Reading, SentenceView
 from pipeline.extract.subjects import SubjectResolver
 from pipeline.extract.syntax import compared_marker
 from pipeline.extract.values import phrase_around
-from pipeline.records import Relation
+from pipeline.records import ClaimValue, Relation
 
 RANK_ATTRIBUTE = "popularity"
 
@@ -66,6 +66,14 @@ def _attribute(cue: ComparativeCue, hit: Hit, subject: str, plain: list[Reading]
     return nearest.attribute if nearest else None
 
 
+def _value(lexicon: Lexicon, view: SentenceView, hit: Hit, subject: str, attribute: str, plain: list[Reading]) -> ClaimValue:
+    """A text attribute takes the comparison's words; any other keeps the value read for it, if any."""
+    spec = lexicon.attribute(attribute)
+    if spec is None or spec.value.kind == "text":
+        return phrase_around(view.doc, hit.start, hit.end, view.chunks)
+    return next((r.value for r in plain if r.subject == subject and r.attribute == attribute), None)
+
+
 def comparisons(view: SentenceView, lexicon: Lexicon, resolver: SubjectResolver, plain: list[Reading]) -> list[Reading]:
     """One reading per (subject, compared framework, attribute) the sentence compares."""
     cues = {c.id: c for c in lexicon.comparatives.cues}
@@ -81,7 +89,7 @@ def comparisons(view: SentenceView, lexicon: Lexicon, resolver: SubjectResolver,
             if attribute is None:
                 continue
             relation_type = _relation_type(lexicon, attribute, positive)
-            value = phrase_around(view.doc, hit.start, hit.end, view.chunks)
+            value = _value(lexicon, view, hit, subject, attribute, plain)
             for obj in _objects(view, lexicon, subject, resolver.focus, cue):
                 relation = Relation(type=relation_type, object=obj)
                 readings.append(Reading(subject, attribute, value, f"comparative:{cue.id}", qualifiers, relation, cue=hit.start))

@@ -208,6 +208,7 @@ class ArticleReader:
         resolver = SubjectResolver(
             view, self.by_token, compared, self.focus, tuple(self.lexicon.frameworks.topic_prepositions),
             self.lexicon.rankings.numbers, tuple(self.lexicon.frameworks.plural_pronouns),
+            tuple(self.lexicon.frameworks.anaphor_nouns),
         )
         readings: list[Reading] = []
         if not self._is_nonclaim(view):

@@ -131,6 +131,7 @@ class Frameworks(Strict):
     anaphors: list[str]
     plural_anaphors: list[str]
     plural_pronouns: list[str] = Field(default_factory=list)
+    anaphor_nouns: list[str] = Field(default_factory=list)
     topic_prepositions: list[str] = Field(default_factory=list)
 
 

@@ -33,6 +33,7 @@ class SubjectResolver:
     topic_prepositions: tuple[str, ...]
     numbers: dict[str, int]
     plural_pronouns: tuple[str, ...] = ()
+    anaphor_nouns: tuple[str, ...] = ()
 
     def topic(self) -> str | None:
         """'In Keras, ...': a framework introduced by a sentence-initial preposition."""
@@ -43,6 +44,9 @@ class SubjectResolver:
         return None
 
     def _ref(self, token: Token, name: str) -> bool:
+        if name == "anaphor" and token.lemma_ in self.anaphor_nouns:
+            if any(c.dep_ == "det" and c.lower_ in ("this", "the") for c in token.children):
+                return True
         return any(h.start <= token.i < h.end for h in self.view.hits_of("ref", name)) or any(
             child.dep_ == "poss" and self._ref(child, name) for child in token.children if child.i != token.i
         )

@@ -50,6 +50,9 @@ def test_claims_use_the_vocabulary(claims: list[Claim], vocab: Vocabulary) -> No
     assert {c.attribute for c in claims} <= set(vocab.attributes)
     assert all(c.rule for c in claims)
     assert len({c.id for c in claims}) == len(claims)
+    from pipeline.errors import Location
+
+    assert [c.id for c in claims if vocab.check_value(c.attribute, c.value, Location("x")) is not None] == []
 
 
 def test_fixture_article_offsets(vocab: Vocabulary) -> None:

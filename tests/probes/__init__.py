@@ -1,0 +1,1 @@
+"""Tests of the probe stage (pipeline/probes and claims/probes)."""

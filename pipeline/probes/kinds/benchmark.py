@@ -27,6 +27,26 @@ Variant = Literal["pytorch", "tensorflow", "keras[tensorflow]", "keras[jax]", "k
 SIZE_FIELDS = ("steps", "warmup", "repeats", "batch_size", "features", "hidden", "image_size", "filters", "classes")
 
 
+def thread_environment(threads: int) -> dict[str, str | None]:
+    """Environment that pins every framework's CPU thread pools to ``threads``.
+
+    One thread by default: tiny models gain nothing from more, and an OpenMP pool as wide
+    as the machine stalls whenever another process takes a core, which made PyTorch look
+    several times slower than it is on a busy two-core machine.
+    """
+    if threads == 0:
+        return {}
+    xla = f"--xla_cpu_multi_thread_eigen={'false' if threads == 1 else 'true'} intra_op_parallelism_threads={threads}"
+    count = str(threads)
+    return {
+        "OMP_NUM_THREADS": count,
+        "MKL_NUM_THREADS": count,
+        "TF_NUM_INTRAOP_THREADS": count,
+        "TF_NUM_INTEROP_THREADS": count,
+        "XLA_FLAGS": xla,
+    }
+
+
 class BenchmarkParams(BaseModel):
     """Parameters of ``benchmark.v1``."""
 
@@ -43,6 +63,7 @@ class BenchmarkParams(BaseModel):
     image_size: int = Field(default=16, ge=4, le=256, description="CNN input is image_size x image_size x 1.")
     filters: int = Field(default=8, ge=1, le=256)
     classes: int = Field(default=10, ge=2, le=1000)
+    threads: int = Field(default=1, ge=0, le=256, description="CPU threads per framework; 0 = its own default.")
     tolerance: float = Field(default=0.15, ge=0, le=10, description="Relative difference counted as noise.")
     aliases: dict[str, str] = Field(default_factory=dict, description="Claim names -> variant, e.g. keras.")
 
@@ -60,10 +81,11 @@ class Benchmark(ProbeKind):
     def runs(self, probe: ProbeDef) -> list[ChildRun]:
         source = read_child(self.child_file)
         shared = {key: probe.params[key] for key in (*SIZE_FIELDS, "models")}
+        threads = thread_environment(probe.params["threads"])
         runs = []
         for variant in probe.params["variants"]:
             backend = variant[len("keras[") : -1] if variant.startswith("keras[") else None
-            env = {"KERAS_BACKEND": backend} if backend else {}
+            env = {**threads, "KERAS_BACKEND": backend} if backend else threads
             runs.append(ChildRun(variant, source, {**shared, "variant": variant}, env))
         return runs
 
@@ -83,7 +105,7 @@ class Benchmark(ProbeKind):
             "failed": failed,
             "tolerance": tolerance,
             "aliases": dict(probe.params["aliases"]),
-            "config": {key: probe.params[key] for key in (*SIZE_FIELDS, "models")},
+            "config": {key: probe.params[key] for key in (*SIZE_FIELDS, "models", "threads")},
             "machine": next(iter(timed.values()))["machine"],
             "summary": summary_line(variants, tolerance),
         }
