@@ -57,7 +57,7 @@ def _value(spec: AttributeLexicon, rule: Rule, view: SentenceView, hit: Hit, oth
     after = view.article[doc[hit.start].idx : view.end]
     value = read_value(spec, cue_text, after, view.text, others) or read_value(spec, cue_lemmas, cue_lemmas, cue_lemmas, others)
     if value is None and not spec.required:
-        phrase = phrase_around(doc, hit.start, hit.end, view.chunks)
+        phrase = phrase_around(doc, hit.start, hit.end)
         return [phrase] if spec.value.kind == "subjects" else phrase
     return value
 

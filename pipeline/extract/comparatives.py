@@ -70,7 +70,7 @@ def _value(lexicon: Lexicon, view: SentenceView, hit: Hit, subject: str, attribu
     """A text attribute takes the comparison's words; any other keeps the value read for it, if any."""
     spec = lexicon.attribute(attribute)
     if spec is None or spec.value.kind == "text":
-        return phrase_around(view.doc, hit.start, hit.end, view.chunks)
+        return phrase_around(view.doc, hit.start, hit.end)
     return next((r.value for r in plain if r.subject == subject and r.attribute == attribute), None)
 
 

@@ -57,11 +57,6 @@ def find_mentions(doc: Doc, frameworks: Frameworks, known: set[str]) -> list[Men
     return mentions
 
 
-def mention_at(mentions_by_token: dict[int, Mention], token_index: int) -> Mention | None:
-    """The mention covering a token, if any."""
-    return mentions_by_token.get(token_index)
-
-
 def index_mentions(mentions: list[Mention]) -> dict[int, Mention]:
     """Token index -> mention, for every token of every mention."""
     return {i: m for m in mentions for i in range(m.start, m.end)}

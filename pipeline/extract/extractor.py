@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.attributes import attribute_readings, cell_value, label_attribute
 from pipeline.extract.comparatives import comparisons, rankings
 from pipeline.extract.context import Focus, line_kind, main_frameworks, sentence_text_bounds
-from pipeline.extract.entities import Mention, find_mentions, index_mentions
+from pipeline.extract.entities import find_mentions, index_mentions
 from pipeline.extract.lexicon import Lexicon, lexicon_folder, load_lexicon
-from pipeline.extract.matchers import Hit, Matchers
+from pipeline.extract.matchers import Matchers
 from pipeline.extract.nlp import extraction_nlp, framework_patterns, parse_text
 from pipeline.extract.readings import Reading, SentenceView
 from pipeline.extract.subjects import SubjectResolver
@@ -111,8 +111,6 @@ class ArticleReader:
         self.hits = engine.matchers.find(doc)
         self.hit_starts = [h.start for h in self.hits]
         self.text = source.text
-        self.chunks = [(chunk.start, chunk.end) for chunk in doc.noun_chunks]
-        self.chunk_starts = [start for start, _ in self.chunks]
         self.lines = split_lines(self.text)
         self.line_starts = [line.start for line in self.lines]
         self.tables = find_tables(self.text, lambda start, end: self.exact.get((start, end)))
@@ -155,8 +153,7 @@ class ArticleReader:
         last = bisect_left(self.hit_starts, sentence.end)
         hits = tuple(h for h in self.hits[first:last] if h.end <= sentence.end)
         mentions = tuple(m for m in self.mentions if sentence.start <= m.start < sentence.end)
-        lo, hi = bisect_left(self.chunk_starts, sentence.start), bisect_left(self.chunk_starts, sentence.end)
-        return SentenceView(self.doc, sentence, start, end, hits, mentions, item, self.text, tuple(self.chunks[lo:hi]))
+        return SentenceView(self.doc, sentence, start, end, hits, mentions, item, self.text)
 
     def sentence_readings(self) -> list[Reading]:
         """Readings of every sentence outside tables and boilerplate, in reading order."""

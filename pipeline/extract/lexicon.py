@@ -20,7 +20,7 @@ from pipeline.paths import Folders
 from pipeline.records import ClaimValue
 from pipeline.vocab import Vocabulary
 
-RuleKind = Literal["phrase", "lemma", "tokens", "dependency"]
+RuleKind = Literal["phrase", "lemma", "tokens", "dependency", "values"]
 ValueKind = Literal["tokens", "subjects", "date", "versions", "rank", "enum", "text"]
 
 
@@ -41,7 +41,7 @@ class Rule(Strict):
 
     @model_validator(mode="after")
     def _patterns_fit_kind(self) -> "Rule":
-        if self.kind in ("phrase", "lemma"):
+        if self.kind in ("phrase", "lemma", "values"):
             if not all(isinstance(p, str) and p.strip() for p in self.patterns):
                 raise ValueError(f"a {self.kind} rule takes a list of non-empty strings")
         elif not all(isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in self.patterns):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
@@ -62,11 +62,17 @@ class Matchers:
         self._add_value_classes()
         self._add_lexicon(lexicon)
 
+    def _spellings(self, table: str) -> list[Doc]:
+        """Every spelling of a values.yaml table's tokens, tokenised."""
+        aliases = load_tables().get(table)
+        if aliases is None:
+            raise KeyError(f"values.yaml has no table {table!r}")
+        spellings = {v for names in aliases.values() for a in names for v in _variants(a)}
+        return list(self.nlp.tokenizer.pipe(sorted(spellings)))
+
     def _add_value_classes(self) -> None:
-        tables = load_tables()
         for table in VALUE_CLASSES:
-            spellings = {v for aliases in tables.get(table, {}).values() for a in aliases for v in _variants(a)}
-            self.values.add(f"value|{table}|", list(self.nlp.tokenizer.pipe(sorted(spellings))))
+            self.values.add(f"value|{table}|", self._spellings(table))
 
     def _add_lexicon(self, lexicon: Lexicon) -> None:
         errors: list[FactcheckError] = []
@@ -106,6 +112,8 @@ class Matchers:
                 self.lower.add(key, list(self.nlp.tokenizer.pipe(rule.patterns)))
                 with self.nlp.select_pipes(enable=[p for p in LEMMA_COMPONENTS if p in self.nlp.pipe_names]):
                     self.lemma.add(key, list(self.nlp.pipe(rule.patterns)))
+            elif rule.kind == "values":
+                self.values.add(key, [d for table in rule.patterns for d in self._spellings(table)])
             elif rule.kind == "tokens":
                 self.tokens.add(key, rule.patterns)
             else:
@@ -117,8 +125,8 @@ class Matchers:
     def tag_values(self, doc: Doc) -> None:
         """Mark tokens that spell a value of a table (a language, a platform...)."""
         for match_id, start, end in self.values(doc):
-            table = self.nlp.vocab.strings[match_id].split("|")[1]
-            for token in doc[start:end]:
+            family, table, _ = self.nlp.vocab.strings[match_id].split("|", 2)
+            for token in doc[start:end] if family == "value" else ():
                 token._.vclass = table
 
     def find(self, doc: Doc) -> list[Hit]:
@@ -126,6 +134,7 @@ class Matchers:
         self.tag_values(doc)
         strings = self.nlp.vocab.strings
         raw: list[tuple[int, int, int]] = list(self.lower(doc)) + list(self.lemma(doc)) + list(self.tokens(doc))
+        raw += [match for match in self.values(doc) if not strings[match[0]].startswith("value|")]
         hits = [_hit(strings[m], s, e) for m, s, e in raw]
         if len(self.dependency):
             for match_id, token_ids in self.dependency(doc):
@@ -148,8 +157,3 @@ def _pattern_error(rule: Rule, where: tuple[Path, tuple[Any, ...]], exc: Excepti
 def _hit(key: str, start: int, end: int) -> Hit:
     family, name, rule = key.split("|", 2)
     return Hit(family, name, rule, start, end)
-
-
-def hits_in(hits: Iterable[Hit], start: int, end: int) -> list[Hit]:
-    """The hits within tokens [start, end)."""
-    return [h for h in hits if start <= h.start and h.end <= end]

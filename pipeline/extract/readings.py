@@ -28,7 +28,6 @@ class SentenceView:
     mentions: tuple[Mention, ...]
     item: bool
     article: str
-    chunks: tuple[tuple[int, int], ...] = ()
 
     @property
     def text(self) -> str:

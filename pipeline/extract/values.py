@@ -50,16 +50,16 @@ def short_phrase(text: str) -> str:
     return " ".join(words[:MAX_TEXT_WORDS]).strip(EDGE_PUNCT).lower()
 
 
-def phrase_around(doc: Doc, start: int, end: int, chunks: Sequence[tuple[int, int]]) -> str:
-    """The cue with the words that complete it: the noun phrase it heads or sits in, else the cue."""
-    for chunk_start, chunk_end in chunks:
-        if chunk_start <= start < chunk_end or chunk_start < end <= chunk_end:
-            lo, hi = min(chunk_start, start), max(chunk_end, end)
-            left = lo
-            while left < hi and doc[left].pos_ in ("DET", "PRON") or left < hi and doc[left].tag_ == "PRP$":
-                left += 1
-            return short_phrase(doc[left:hi].text)
-    return short_phrase(doc[start:end].text)
+NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "advmod", "neg", "nummod"})
+
+
+def phrase_around(doc: Doc, start: int, end: int) -> str:
+    """The cue with the words that complete it: a modifier is extended to the noun it modifies,
+    and a noun keeps its adjectives and compounds ("high-performance models", "not very easy")."""
+    last = doc[end - 1]
+    noun = last.head if last.dep_ in ("amod", "compound") and last.head.i >= end and last.head.pos_ in ("NOUN", "PROPN") else last
+    left = min([start] + [c.left_edge.i for c in noun.lefts if c.dep_ in NOUN_MODIFIERS])
+    return short_phrase(doc[left : max(end, noun.i + 1)].text)
 
 
 def _tokens(spec: AttributeLexicon, windows: Sequence[str]) -> ClaimValue:

@@ -43,7 +43,7 @@ class Findings:
             self.by_claim.setdefault(claim_id, []).append(record)
 
 
-def _values_disagree(a: Reading, b: Reading, lexicon: Lexicon, level_attribute: bool) -> bool:
+def _values_disagree(a: Reading, b: Reading, lexicon: Lexicon, level_attribute: bool, single_answer: bool) -> bool:
     if a.negative or b.negative or not a.tokens or not b.tokens:
         return False
     if a.kind == "date" and a.date and b.date:
@@ -51,24 +51,26 @@ def _values_disagree(a: Reading, b: Reading, lexicon: Lexicon, level_attribute: 
     if a.kind == "enum" or level_attribute:
         return not lexicon.expand(a.tokens) & lexicon.expand(b.tokens)
     if a.kind == "list":
+        if not (a.fully_named and b.fully_named):
+            return False  # "a separate backend library" names nothing that can clash with "TensorFlow"
         disjoint = not lexicon.expand(a.tokens) & lexicon.expand(b.tokens)
-        return disjoint and (a.exclusive or b.exclusive or len(a.tokens) == len(b.tokens) == 1)
+        return disjoint and (a.exclusive or b.exclusive or single_answer)
     return False
 
 
-def _pair_kind(a: Reading, b: Reading, lexicon: Lexicon, level_attribute: bool) -> str | None:
+def _pair_kind(a: Reading, b: Reading, lexicon: Lexicon, attribute: str) -> str | None:
     """The kind of disagreement between two claims of one group, if any."""
     if a.tokens & b.tokens and a.negative != b.negative:
         return "polarity"
     if a.kind == "text" and a.polarity * b.polarity < 0:
         return "polarity"
-    if _values_disagree(a, b, lexicon, level_attribute):
+    level_attribute = attribute in lexicon.level_attributes
+    if _values_disagree(a, b, lexicon, level_attribute, attribute in lexicon.single_answer_attributes):
         return "comparison" if level_attribute else "value"
     return None
 
 
 def _group_contradictions(claims: list[Claim], readings: dict[str, Reading], lexicon: Lexicon, findings: Findings) -> None:
-    levels = lexicon.level_attributes
     for (subject, attribute), group in group_claims(claims).items():
         # a comparison still voices an opinion about its subject ("complex, less readable than X")
         plain = [c for c in group if not isinstance(c.value, int)]
@@ -77,7 +79,7 @@ def _group_contradictions(claims: list[Claim], readings: dict[str, Reading], lex
                 if first.relation is not None or second.relation is not None:
                     kind = "polarity" if readings[first.id].polarity * readings[second.id].polarity < 0 else None
                 else:
-                    kind = _pair_kind(readings[first.id], readings[second.id], lexicon, attribute in levels)
+                    kind = _pair_kind(readings[first.id], readings[second.id], lexicon, attribute)
                 if kind:
                     findings.add(kind, first, second, f"the two claims disagree on {subject}'s {attribute.replace('_', ' ')}")
 

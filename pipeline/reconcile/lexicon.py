@@ -38,6 +38,7 @@ class Lexicon:
     count_words: dict[str, int]
     level_attributes: frozenset[str] = frozenset()
     mixed_tokens: frozenset[str] = frozenset()
+    single_answer_attributes: frozenset[str] = frozenset()
     opinions: dict[str, tuple[Patterns, Patterns]] | None = None
 
     def polarity(self, attribute: str, text: str) -> int:
@@ -122,5 +123,6 @@ def load_lexicon(folder: Path = DEFAULT_LEXICON) -> Lexicon:
         count_words,
         frozenset(str(a) for a in data.get("level_attributes") or []),
         frozenset(str(t) for t in data.get("mixed_evidence") or []),
-        opinions,
+        opinions=opinions,
+        single_answer_attributes=frozenset(str(a) for a in data.get("single_answer_attributes") or []),
     )

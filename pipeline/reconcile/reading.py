@@ -35,6 +35,8 @@ class Reading:
     minimum_count: int
     derived_from: frozenset[str]
     date: DateRange | None
+    # every token is a fixed name (a language, an OS, a framework id), not free wording
+    fully_named: bool = False
 
 
 def value_words(claim: Claim) -> list[str]:
@@ -144,9 +146,10 @@ def read_claim(claim: Claim, vocab: Vocabulary, lexicon: Lexicon) -> Reading:
     lexicon_tokens = {token for token, _ in lexicon.capabilities}
     capabilities.update(word for word in value_words(claim) if word in lexicon_tokens)
     outside = tuple(spans)
-    minimum, denied = 0, False
+    minimum, denied, fully_named = 0, False, False
     if kind in ("list", "enum"):
         claimed, minimum, denied = _value_tokens(claim, vocab, lexicon)
+        fully_named = bool(claimed) and claimed <= known_names(claim.attribute, vocab)
         negative = claim.qualifiers.negated or denied or lexicon.has_cue("limitation", claim.quote, outside)
         exclusive = claim.qualifiers.exclusive or lexicon.has_cue("exclusive", claim.quote)
     else:
@@ -172,4 +175,5 @@ def read_claim(claim: Claim, vocab: Vocabulary, lexicon: Lexicon) -> Reading:
         minimum_count=minimum,
         derived_from=derived,
         date=parse_date(claim.value) if kind == "date" and not isinstance(claim.value, list) else None,
+        fully_named=fully_named,
     )

@@ -33,14 +33,15 @@ def ordered(data: ReportData) -> list[Contradiction]:
 
 
 def ranked(data: ReportData) -> list[Contradiction]:
-    """Most important first: across articles, then on much-discussed topics, then decided by evidence."""
+    """Most important first: settled by evidence (a reader learns which side is wrong), then
+    across articles, then on much-discussed topics."""
     topic = Counter((item.claim.subject, item.claim.attribute) for item in data.items)
 
     def importance(c: Contradiction) -> tuple[int, int, int]:
         a, b = data.by_id.get(c.claim_a), data.by_id.get(c.claim_b)
         cross = int(a is not None and b is not None and a.claim.source != b.claim.source)
         decided = sum(1 for item in (a, b) if item is not None and item.verdict.label in ("refuted", "outdated"))
-        return (-cross, -topic[(c.subject, c.attribute)], -decided)
+        return (-decided, -cross, -topic[(c.subject, c.attribute)])
 
     return sorted(ordered(data), key=importance)
 
