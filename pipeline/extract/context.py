@@ -109,9 +109,9 @@ def main_frameworks(mentions: list[Mention], limit: int = 3) -> tuple[str, ...]:
     return tuple(s for s in ranked[:limit] if counts[s] >= 2)
 
 
-def sentence_text_bounds(sentence: Span) -> tuple[int, int]:
+def sentence_text_bounds(sentence: Span, article: str) -> tuple[int, int]:
     """Character bounds of a sentence without surrounding whitespace and bullet marks."""
-    text = sentence.text
+    text = article[sentence.start_char : sentence.end_char]
     stripped = text.strip()
     if not any(ch.isalnum() for ch in stripped):
         return sentence.start_char, sentence.start_char

@@ -160,7 +160,7 @@ class ArticleReader:
         readings: list[Reading] = []
         heading_line = -1
         for sentence in self.doc.sents:
-            start, end = sentence_text_bounds(sentence)
+            start, end = sentence_text_bounds(sentence, self.text)
             if start == end or self._in_table(start):
                 continue
             line = self._line_of(start)

@@ -9,6 +9,7 @@ are tagged first on ``token._.vclass`` so token patterns can refer to them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from pipeline.extract.lexicon import Lexicon, Rule
 from pipeline.values import load_tables
 
 # Value tables whose words token patterns may name through {"_": {"vclass": <table>}}.
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
 VALUE_CLASSES = ("languages", "platforms", "hardware_support", "organisations", "licenses")
 LEMMA_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "lower_lemmas")
 
@@ -70,6 +72,25 @@ class Matchers:
         spellings = {v for names in aliases.values() for a in names for v in _variants(a)}
         return list(self.nlp.tokenizer.pipe(sorted(spellings)))
 
+    def _placeholders(self, patterns: list[str]) -> list[str]:
+        """'written in {languages}' -> one phrase per spelling of the table's tokens.
+
+        Phrases are matched by the PhraseMatcher, far cheaper than token patterns with sets.
+        """
+        tables = load_tables()
+        phrases: list[str] = []
+        for pattern in patterns:
+            found = PLACEHOLDER.findall(pattern)
+            if not found:
+                phrases.append(pattern)
+                continue
+            table = found[0]
+            if table not in tables:
+                raise KeyError(f"values.yaml has no table {table!r} (in {pattern!r})")
+            spellings = sorted({a.lower() for names in tables[table].values() for a in names})
+            phrases += [pattern.replace("{" + table + "}", spelling) for spelling in spellings]
+        return phrases
+
     def _add_value_classes(self) -> None:
         for table in VALUE_CLASSES:
             self.values.add(f"value|{table}|", self._spellings(table))
@@ -106,7 +127,7 @@ class Matchers:
     def _add_rule(self, key: str, rule: Rule, where: tuple[Path, tuple[Any, ...]]) -> list[FactcheckError]:
         try:
             if rule.kind == "phrase":
-                self.lower.add(key, list(self.nlp.tokenizer.pipe(rule.patterns)))
+                self.lower.add(key, list(self.nlp.tokenizer.pipe(self._placeholders(rule.patterns))))
             elif rule.kind == "lemma":
                 # the words as written match too: a tagger may lemmatise a phrase alone differently
                 self.lower.add(key, list(self.nlp.tokenizer.pipe(rule.patterns)))

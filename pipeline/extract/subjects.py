@@ -111,7 +111,8 @@ class SubjectResolver:
         topic = self.topic()
         if topic and not found:
             return [topic]
-        root = self.view.span.root
+        # the sentence's own root (Span.root would measure every token's depth)
+        root = next((t for t in self.view.span if t.head.i == t.i), self.view.span[0])
         for child in root.children:
             if child.dep_ in SUBJECT_DEPS and not found:
                 if self._ref(child, "anaphor") or child.lower_ in ("it", "its"):
