@@ -87,7 +87,7 @@ def evaluate(
     from pipeline.evaluate import evaluate_folder, render_evaluation
 
     evaluation = evaluate_folder(gold, _folders(sources, claims, None), python, verdicts)
-    out.print(render_evaluation(evaluation, limit), markup=False, highlight=False)
+    out.print(render_evaluation(evaluation, limit), markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -98,7 +98,7 @@ def bench(
     """Extraction throughput against bare spaCy on the same text."""
     from pipeline.bench import render_bench, run_bench
 
-    out.print(render_bench(run_bench(_folders(sources, None, None), repeats)), markup=False, highlight=False)
+    out.print(render_bench(run_bench(_folders(sources, None, None), repeats)), markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -95,21 +95,36 @@ def _find_quote(text: str, quote: str, after: int = 0) -> tuple[int, int] | None
     return (match.start(), match.end()) if match else None
 
 
-def _table_row_region(text: str, gold: GoldClaim) -> tuple[int, int] | None:
-    label = re.compile(r"^[ \t]*" + re.escape(gold.table_row or "") + r"[ \t]*$", re.MULTILINE | re.IGNORECASE)
-    match = label.search(text)
-    if not match:
-        return None
-    quote = _find_quote(text, gold.quote, match.end())
-    if quote is None:
-        return None
-    return match.start(), quote[1]
+def _label_line(text: str, label: str, after: int = 0) -> re.Match[str] | None:
+    pattern = re.compile(r"^[ \t]*" + re.escape(label) + r"[ \t]*$", re.MULTILINE | re.IGNORECASE)
+    return pattern.search(text, after)
 
 
-def gold_region(source: Source, gold: GoldClaim, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _pipe_row_region(text: str, gold: GoldClaim) -> tuple[int, int] | None:
+    """A row written on one line ("| License | MIT | BSD |"): the whole line."""
+    row = re.compile(r"^[ \t|]*" + re.escape(gold.table_row or "") + r"[ \t]*\|.*$", re.MULTILINE | re.IGNORECASE)
+    match = row.search(text)
+    return (match.start(), match.end()) if match and gold.quote in match.group(0) else None
+
+
+def _table_row_region(text: str, gold: GoldClaim, row_labels: set[str]) -> tuple[int, int] | None:
+    """From the row label to the next labelled row: every cell of the row, whatever its column."""
+    inline = _pipe_row_region(text, gold)
+    if inline is not None:
+        return inline
+    label = _label_line(text, gold.table_row or "")
+    if label is None or _find_quote(text, gold.quote, label.end()) is None:
+        return None
+    following = [m.start() for other in row_labels - {gold.table_row} if (m := _label_line(text, other, label.end()))]
+    return label.start(), min(following, default=len(text))
+
+
+def gold_region(
+    source: Source, gold: GoldClaim, sentences: list[tuple[int, int]], row_labels: set[str] = frozenset()  # type: ignore[assignment]
+) -> tuple[int, int] | None:
     """The part of the text a matching claim must overlap."""
     if gold.table_row:
-        region = _table_row_region(source.text, gold)
+        region = _table_row_region(source.text, gold, set(row_labels))
         if region:
             return region
     quote = _find_quote(source.text, gold.quote)
@@ -132,8 +147,9 @@ def match_source(source: Source, golds: tuple[GoldClaim, ...], checked: list[Che
 
     sentences = [(s.start_char, s.end_char) for s in load_nlp()(source.text).sents]
     matched_ids: set[str] = set()
+    row_labels = {gold.table_row for gold in golds if gold.table_row}
     for gold in golds:
-        region = gold_region(source, gold, sentences)
+        region = gold_region(source, gold, sentences, row_labels)
         if region is None:
             evaluation.unlocated.append((gold, source.file))
             evaluation.missed.append((gold, source.file))
@@ -175,7 +191,8 @@ def evaluate_folder(gold_folder: Path, folders: Any, python: str | None = None, 
     sources = {s.file: s for s in loaded}
     by_source: dict[str, list[CheckedClaim]] = defaultdict(list)
     for item in checked:
-        by_source[item.claim.source].append(item)
+        if item.claim.origin == "extracted":  # hand-written claims are not extraction output
+            by_source[item.claim.source].append(item)
     evaluation = Evaluation()
     for gold_file in golds:
         if gold_file.source not in sources:

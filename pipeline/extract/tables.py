@@ -129,6 +129,9 @@ def _pipe_rows(lines: list[Line]) -> list[list[list[tuple[str, int, int]]]]:
 def _pipe_table(rows: list[list[tuple[str, int, int]]], framework_of: FrameworkOf) -> Table | None:
     header = [cell for cell in rows[0] if cell[0]]
     columns = [framework_of(start, end) for _, start, end in header]
+    if len(columns) >= 3 and columns[0] is None and all(columns[1:]):
+        # a corner label ("Feature | Keras | JAX"): the frameworks start at the second cell
+        header, columns = header[1:], columns[1:]
     cells: list[Cell] = []
     if len(header) >= 2 and all(columns):
         for row in rows[1:]:
