@@ -20,6 +20,10 @@ from pipeline.extract.syntax import same_clause
 from pipeline.extract.values import phrase_around, read_value, short_phrase
 
 LABEL_NOISE = re.compile(r"[^\w+#\s-]")
+# "PyTorch 2.0", "Keras 3", "TensorFlow v2.16": a framework named with a version number.
+VERSIONED = re.compile(r"\s+v?\d+(\.\d+)*$")
+YES_NO = frozenset({"yes", "no", "y", "n", "supported", "full", "partial", "limited"})
+VERSION_TOKEN = re.compile(r"^v?\d+(\.\d+)*$")
 
 
 def cue_root(doc: Doc, hit: Hit) -> int:
@@ -67,6 +71,31 @@ def _navigational(view: SentenceView, hit: Hit) -> bool:
     return any(same_clause(view.doc[n.start], view.doc[hit.start]) for n in view.hits_of("nonclaim"))
 
 
+def _versioned(view: SentenceView, subject: str) -> bool:
+    """True when every mention of ``subject`` in the sentence carries a version number."""
+    mentions = [m for m in view.mentions if m.subject == subject]
+    doc = view.doc
+
+    def versioned(start: int, end: int, last: int) -> bool:
+        following = doc[last + 1].text if last + 1 < len(doc) else ""
+        return bool(VERSIONED.search(view.article[start:end]) or VERSION_TOKEN.match(following))
+
+    return bool(mentions) and all(versioned(m.start_char, m.end_char, m.end - 1) for m in mentions)
+
+
+def _subjects(view: SentenceView, spec: AttributeLexicon, rule: Rule, hit: Hit, resolver: SubjectResolver) -> list[str]:
+    """The frameworks a cue is said of: the clause's, or those the match itself names."""
+    if rule.subject == "named":
+        return list(dict.fromkeys(m.subject for m in view.mentions if hit.start <= m.start < hit.end))
+    subjects = resolver.of(view.doc[cue_root(view.doc, hit)])
+    if spec.value.kind == "subjects" and len(subjects) > 1:
+        # "X, Y and Z are all supported": the coordinated frameworks are the values
+        subjects = resolver.fallback()
+    if spec.skip_versioned:
+        subjects = [s for s in subjects if not _versioned(view, s)]
+    return subjects
+
+
 def attribute_readings(view: SentenceView, lexicon: Lexicon, resolver: SubjectResolver) -> list[Reading]:
     """One reading per (cue, subject) in the sentence; values that cannot be read drop required ones."""
     readings: list[Reading] = []
@@ -77,11 +106,7 @@ def attribute_readings(view: SentenceView, lexicon: Lexicon, resolver: SubjectRe
         if spec is None or rule is None or _vetoed(rule, view, hit) or _navigational(view, hit):
             continue
         cue = view.doc[cue_root(view.doc, hit)]
-        subjects = resolver.of(cue)
-        if spec.value.kind == "subjects" and len(subjects) > 1:
-            # "X, Y and Z are all supported": the coordinated frameworks are the values
-            subjects = resolver.fallback()
-        for subject in subjects:
+        for subject in _subjects(view, spec, rule, hit, resolver):
             others = list(dict.fromkeys(m.subject for m in view.mentions if m.subject != subject))
             value = _value(spec, rule, view, hit, others)
             if value is None and spec.required:
@@ -119,12 +144,15 @@ def ordinal_rank(lexicon: Lexicon, text: str, compared: int) -> int | None:
     return None
 
 
-def cell_value(spec: AttributeLexicon, lexicon: Lexicon, text: str, compared: int) -> object:
-    """A table cell's value, normalised like a sentence's."""
+def cell_value(spec: AttributeLexicon, lexicon: Lexicon, text: str, compared: int, label: str = "") -> object:
+    """A table cell's value, normalised like a sentence's; a yes/no cell takes its row label's value
+    (a "Windows" row answered "Yes" or "No")."""
     rank = ordinal_rank(lexicon, text, compared)
     if rank is not None:
         return rank
     value = read_value(spec, text, text, text, [])
+    if value is None and label and _normal_label(text).split(" ")[0] in YES_NO:
+        value = read_value(spec, label, label, label, [])
     if value is None and spec.value.kind not in ("text",):
         return None
     return value if value is not None else short_phrase(text)

@@ -4,13 +4,10 @@ A comparison cue gives a polarity and maybe an attribute; the compared framework
 mentions under an object marker ("than", "compared to", "as", "unlike"), or "the other N
 frameworks", or, in an "X vs Y" section, the other one of the pair. Negation flips the
 polarity ("not as well-known as Y": less popular than Y). One reading per compared framework.
-Rankings give integer ranks: 1 for "tops the list", the next ranks to frameworks "followed
-by" it, and ordinals ("second most popular"; "least popular" of N compared = rank N).
+Rankings (integer ranks) are read in ``rankings.py``.
 """
 
 from __future__ import annotations
-
-from spacy.tokens import Token
 
 from pipeline.extract.context import Focus
 from pipeline.extract.lexicon import ComparativeCue, Lexicon
@@ -21,9 +18,6 @@ from pipeline.extract.subjects import SubjectResolver
 from pipeline.extract.syntax import compared_marker
 from pipeline.extract.values import phrase_around
 from pipeline.records import ClaimValue, Relation
-
-RANK_ATTRIBUTE = "popularity"
-
 
 def _relation_type(lexicon: Lexicon, attribute: str, positive: bool) -> str:
     pair = lexicon.comparatives.relations.get(attribute) or lexicon.comparatives.relations["default"]
@@ -93,46 +87,4 @@ def comparisons(view: SentenceView, lexicon: Lexicon, resolver: SubjectResolver,
             for obj in _objects(view, lexicon, subject, resolver.focus, cue):
                 relation = Relation(type=relation_type, object=obj)
                 readings.append(Reading(subject, attribute, value, f"comparative:{cue.id}", qualifiers, relation, cue=hit.start))
-    return readings
-
-
-def _rank_count(view: SentenceView, lexicon: Lexicon, focus: Focus) -> int:
-    for token in view.span:
-        if token.lower_ in lexicon.rankings.numbers:
-            return lexicon.rankings.numbers[token.lower_]
-    return len(focus.article) or 1
-
-
-def _followers(view: SentenceView, after: int) -> list[str]:
-    return list(dict.fromkeys(m.subject for m in view.mentions if m.start >= after))
-
-
-def _rank_reading(view: SentenceView, subject: str, rank: int, hit: Hit, token: Token) -> Reading:
-    qualifiers = qualifiers_for(view.doc, list(view.hits), token)
-    return Reading(subject, RANK_ATTRIBUTE, rank, f"ranking:{hit.name}", qualifiers)
-
-
-def rankings(view: SentenceView, lexicon: Lexicon, resolver: SubjectResolver) -> list[Reading]:
-    """Integer popularity ranks stated by the sentence."""
-    readings: list[Reading] = []
-    groups = view.hits_of("rank", "group")
-    for hit in view.hits_of("rank", "top"):
-        leaders = resolver.of(view.doc[hit.start])
-        if len(leaders) != 1:
-            continue
-        readings.append(_rank_reading(view, leaders[0], 1, hit, view.doc[hit.start]))
-        follow = next((h for h in view.hits_of("rank", "followers") if h.start >= hit.end), None)
-        if follow is not None:
-            ranked = [s for s in _followers(view, follow.end) if s != leaders[0]]
-            readings += [_rank_reading(view, s, 2 + n, follow, view.doc[follow.start]) for n, s in enumerate(ranked)]
-    ordinals = sorted(view.hits_of("rank", "ordinal"), key=lambda h: (h.start, h.start - h.end))
-    taken: set[int] = set()
-    for hit in ordinals:
-        if taken & set(range(hit.start, hit.end)) or any(g.start <= hit.start <= g.end + 1 for g in groups):
-            continue
-        taken |= set(range(hit.start, hit.end))
-        rank = _rank_count(view, lexicon, resolver.focus) if hit.rule == "last" else int(hit.rule)
-        subjects = resolver.of(view.doc[hit.start])
-        if len(subjects) == 1:
-            readings.append(_rank_reading(view, subjects[0], rank, hit, view.doc[hit.start]))
     return readings

@@ -16,12 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.attributes import attribute_readings, cell_value, label_attribute
-from pipeline.extract.comparatives import comparisons, rankings
+from pipeline.extract.comparatives import comparisons
 from pipeline.extract.context import Focus, line_kind, main_frameworks, sentence_text_bounds
 from pipeline.extract.entities import find_mentions, index_mentions
 from pipeline.extract.lexicon import Lexicon, lexicon_folder, load_lexicon
 from pipeline.extract.matchers import Matchers
 from pipeline.extract.nlp import extraction_nlp, framework_patterns, parse_text
+from pipeline.extract.rankings import rankings
 from pipeline.extract.readings import Reading, SentenceView
 from pipeline.extract.subjects import SubjectResolver
 from pipeline.extract.syntax import compared_marker
@@ -133,7 +134,7 @@ class ArticleReader:
             if spec is None:
                 continue
             text = self.text[cell.start : cell.end]
-            value = cell_value(spec, self.lexicon, text, compared)
+            value = cell_value(spec, self.lexicon, text, compared, cell.label)
             if value is None and spec.required:
                 continue
             negated = (text.lower() + " ").startswith(NEGATIVE_CELL_STARTS) or text.lower() == "no"

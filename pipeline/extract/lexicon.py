@@ -38,6 +38,9 @@ class Rule(Strict):
     patterns: list[Any] = Field(min_length=1)
     value: ClaimValue = None
     exclude: list[str] = Field(default_factory=list)
+    subject: Literal["clause", "named"] = Field(
+        default="clause", description="named: the claim is about the framework named inside the match, not the clause subject."
+    )
 
     @model_validator(mode="after")
     def _patterns_fit_kind(self) -> "Rule":
@@ -65,6 +68,7 @@ class AttributeLexicon(Strict):
     required: bool = False
     labels: list[str] = Field(default_factory=list)
     rules: list[Rule] = Field(min_length=1)
+    skip_versioned: bool = Field(default=False, description="Drop readings of a framework named with a version ('PyTorch 2.0').")
 
 
 class ComparativeCue(Rule):
@@ -94,6 +98,7 @@ class Rankings(Strict):
     top: list[str]
     followers: list[str]
     ordinals: dict[str, int | Literal["last"]]
+    placed: dict[str, int | Literal["last"]] = Field(default_factory=dict, description="'X in third place': ranks the framework before.")
     group_markers: list[str] = Field(default_factory=list)
     numbers: dict[str, int] = Field(default_factory=dict)
 

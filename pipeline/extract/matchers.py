@@ -119,8 +119,9 @@ class Matchers:
         for key, words in lists.items():
             if words:
                 self.lower.add(key + "|", list(self.nlp.tokenizer.pipe(words)))
-        for phrase, rank in r.ordinals.items():
-            self.lower.add(f"rank|ordinal|{rank}", [self.nlp.tokenizer(phrase)])
+        for family, phrases in (("ordinal", r.ordinals), ("placed", r.placed)):
+            for phrase, rank in phrases.items():
+                self.lower.add(f"rank|{family}|{rank}", [self.nlp.tokenizer(phrase)])
         if q.time_patterns:
             self.tokens.add("qual|time|pattern", q.time_patterns)
 

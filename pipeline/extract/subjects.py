@@ -96,6 +96,9 @@ class SubjectResolver:
         inside = [m.subject for m in subtree_mentions(subject, self.by_token) if m not in self.compared]
         if inside:
             return list(dict.fromkeys(inside))
+        if subject.pos_ == "PROPN" and cue.head.i == subject.i and cue.dep_ in ("acl", "relcl", "appos"):
+            # "TorchServe, maintained by AWS, serves PyTorch models": the cue describes another named product
+            return []
         return self._named() or self.fallback()
 
     def explicit(self) -> list[str]:
