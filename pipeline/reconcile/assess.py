@@ -40,25 +40,44 @@ def _exclusive_holds(reading: Reading, state: State, lexicon: Lexicon) -> Answer
     return False if extra else None
 
 
-def holds(reading: Reading, state: State, known: frozenset[str], lexicon: Lexicon, closed: bool) -> Answer:
-    """Whether the claim's tokens hold in ``state``."""
+def _most_specific(tokens: frozenset[str], lexicon: Lexicon) -> frozenset[str]:
+    """``tokens`` without those another of them implies ("MIT" makes "open source" redundant)."""
+    return frozenset(t for t in tokens if not any(t in lexicon.expand(frozenset({o})) for o in tokens if o != t))
+
+
+def holds(reading: Reading, state: State, known: frozenset[str], lexicon: Lexicon, closed: bool, any_of: bool = False) -> Answer:
+    """Whether the claim's tokens hold in ``state``.
+
+    ``any_of``: the claim names one answer, and a sentence naming several ("Google and
+    Facebook released...") holds when one of them is right.
+    """
     if reading.minimum_count and not reading.tokens:
         if not state.covered:
             return None
         return len(state.tokens & known) >= reading.minimum_count
-    answers = [_token_present(token, state, known, closed) for token in sorted(reading.tokens)]
+    named = _most_specific(reading.tokens, lexicon) if any_of else reading.tokens
+    answers = [_token_present(token, state, known, closed) for token in sorted(named)]
     if reading.negative:
         answers = [None if a is None else not a for a in answers]
     elif reading.exclusive:
         answers.append(_exclusive_holds(reading, state, lexicon))
+    if any_of and not reading.negative and any(answer is True for answer in answers):
+        return True
     return _combine(answers)
 
 
-def generic_limit_holds(reading: Reading, state: State, known: frozenset[str]) -> Answer:
-    """A denial naming no capability ("only limited visualization"): false when any capability exists.
+def generic_limit_holds(reading: Reading, state: State, known: frozenset[str], attribute: str, lexicon: Lexicon) -> Answer:
+    """A denial naming no capability ("only limited visualization", a bare "No"): false when the capability existed.
 
-    When the facts track the attribute (``known``) but none held at the time, the denial held.
+    When the facts track the attribute itself as a token (tools that provide deployment imply
+    ``deployment``), only those count: an export format that needs another runtime is not a
+    deployment path of the framework's own. When the facts track the attribute (``known``)
+    but none held at the time, the denial held.
     """
-    if state.tokens:
+    tracked = lexicon.expand(known)
+    if attribute in tracked:
+        if attribute in lexicon.expand(state.tokens):
+            return False
+    elif state.tokens:
         return False
     return True if state.covered or known else None

@@ -62,22 +62,26 @@ class Timeline:
         """A fact's or probe's value as expanded tokens."""
         return self.lexicon.expand(value_tokens(attribute, value, self.vocab))
 
-    def state(self, subject: str, attributes: tuple[str, ...], day: date | None) -> State:
-        """What holds for ``subject`` on ``day`` (None = the installed releases) across ``attributes``."""
+    def state(self, subject: str, attributes: tuple[str, ...], day: date | None, probes: bool = True) -> State:
+        """What holds for ``subject`` on ``day`` (None = the installed releases) across ``attributes``.
+
+        ``probes=False`` judges the present by the facts alone, for claims about a tool's
+        standing that a probe (which only sees what is installed) cannot observe.
+        """
         tokens: set[str] = set()
         facts: list[Fact] = []
-        probes: list[ProbeResult] = []
+        found: list[ProbeResult] = []
         for attribute in attributes:
             holding = [f for f in self.facts.get((subject, attribute), []) if fact_holds(f, day)]
-            observed = self.probes.get((subject, attribute), []) if day is None else []
+            observed = self.probes.get((subject, attribute), []) if day is None and probes else []
             seen = {t for r in observed for t in self.tokens_of(attribute, r.value)}
             if observed and self._replaces(attribute, observed, seen):
                 holding = []
-            probes.extend(r for r in observed if self.tokens_of(attribute, r.value) & seen)
+            found.extend(r for r in observed if self.tokens_of(attribute, r.value) & seen)
             facts.extend(holding)
             tokens.update(seen)
             tokens.update(t for f in holding for t in self.tokens_of(attribute, f.value))
-        return State(frozenset(tokens), tuple(facts), tuple(probes))
+        return State(frozenset(tokens), tuple(facts), tuple(found))
 
     def _replaces(self, attribute: str, observed: list[ProbeResult], seen: set[str]) -> bool:
         """Whether a probe's observation replaces the facts for the present.

@@ -18,7 +18,10 @@ import yaml
 from pipeline.paths import PROJECT_CLAIMS
 
 DEFAULT_LEXICON = PROJECT_CLAIMS / "facts" / "lexicon"
-CUE_LISTS = ("negation", "limitation", "exclusive", "preference", "derivation", "cumulative", "affirmative")
+CUE_LISTS = (
+    "negation", "limitation", "exclusive", "preference", "derivation", "cumulative", "affirmative",
+    "bare_negative", "currency", "origin", "contrastive_only", "maturity",
+)
 Patterns = tuple[re.Pattern[str], ...]
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pipeline.reconcile.dates import DateRange, parse_date
 from pipeline.reconcile.lexicon import Lexicon
 from pipeline.records import Claim
-from pipeline.values import find_tokens, load_tables, table_for
+from pipeline.reconcile.clauses import negation_misses_value, table_spans, value_scope
+from pipeline.values import _alias_regex, find_tokens, load_tables, table_for
 from pipeline.vocab import Vocabulary
 
 Span = tuple[int, int]
@@ -37,6 +38,8 @@ class Reading:
     date: DateRange | None
     # every token is a fixed name (a language, an OS, a framework id), not free wording
     fully_named: bool = False
+    # the whole quote is a bare "No" (a table cell): it denies the attribute itself
+    denies_attribute: bool = False
 
 
 def value_words(claim: Claim) -> list[str]:
@@ -136,22 +139,35 @@ def _negated_near(text: str, spans: list[Span], lexicon: Lexicon, reach: int = 4
     )
 
 
+def _read_named(
+    claim: Claim, kind: str, vocab: Vocabulary, lexicon: Lexicon, outside: tuple[Span, ...]
+) -> tuple[set[str], int, bool, bool, bool]:
+    """A list/enum claim's tokens, count minimum, negation, exclusivity and whether all are fixed names."""
+    claimed, minimum, denied = _value_tokens(claim, vocab, lexicon)
+    fully_named = bool(claimed) and claimed <= known_names(claim.attribute, vocab)
+    negated = claim.qualifiers.negated and not negation_misses_value(claim.quote, claim.attribute, value_words(claim), lexicon)
+    negative = negated or denied or lexicon.has_cue("limitation", claim.quote, outside)
+    # a bare table cell naming one value ("Static") gives the whole answer, like "only"
+    bare_cell = fully_named and kind == "enum" and _is_bare_value(claim)
+    restricted = claim.qualifiers.exclusive or lexicon.has_cue("exclusive", claim.quote)
+    exclusive = (restricted and not lexicon.has_cue("contrastive_only", claim.quote)) or bare_cell
+    return claimed, minimum, bool(negative), bool(exclusive), fully_named
+
+
 def read_claim(claim: Claim, vocab: Vocabulary, lexicon: Lexicon) -> Reading:
     """The Reading of one claim."""
     spec = vocab.attributes.get(claim.attribute)
     kind = spec.kind if spec else "text"
-    # phrases are read from the quote, the article's own words; a value adds only exact tokens
-    text = claim.quote
+    # phrases are read from the quote, the article's own words; a value adds only exact tokens.
+    # A text claim is read in the clause that states its value ("no deployment path: ...ONNX")
+    text = value_scope(claim.quote, value_words(claim)) if kind == "text" else claim.quote
     capabilities, spans = _capabilities(text, lexicon)
     lexicon_tokens = {token for token, _ in lexicon.capabilities}
     capabilities.update(word for word in value_words(claim) if word in lexicon_tokens)
     outside = tuple(spans)
-    minimum, denied, fully_named = 0, False, False
+    minimum, fully_named = 0, False
     if kind in ("list", "enum"):
-        claimed, minimum, denied = _value_tokens(claim, vocab, lexicon)
-        fully_named = bool(claimed) and claimed <= known_names(claim.attribute, vocab)
-        negative = claim.qualifiers.negated or denied or lexicon.has_cue("limitation", claim.quote, outside)
-        exclusive = claim.qualifiers.exclusive or lexicon.has_cue("exclusive", claim.quote)
+        claimed, minimum, negative, exclusive, fully_named = _read_named(claim, kind, vocab, lexicon, outside)
     else:
         table = table_for(claim.attribute)
         worded = " ; ".join([text, *value_words(claim)])
@@ -159,8 +175,12 @@ def read_claim(claim: Claim, vocab: Vocabulary, lexicon: Lexicon) -> Reading:
         if not claimed and lexicon.has_cue("affirmative", claim.quote):
             # a bare "Yes" (a table cell) asserts the attribute itself, e.g. pre-trained models exist
             claimed = {claim.attribute}
-        negative = _negated_near(text, spans, lexicon) or lexicon.has_cue("limitation", text, outside)
+        # named licences or organisations anchor the negation check like capability phrases do
+        named = table_spans(claim.attribute, text, claimed) if table else []
+        negative = _negated_near(text, sorted(spans + named), lexicon) or lexicon.has_cue("limitation", text, outside)
         exclusive = False  # capabilities are an open set: "only X" cannot be checked against it
+    denies_attribute = kind == "text" and lexicon.has_cue("bare_negative", claim.quote.strip())
+    negative = negative or denies_attribute
     derived = frozenset()
     if lexicon.has_cue("derivation", claim.quote):
         derived = frozenset(subject_mentions(claim.quote, vocab, exclude=claim.subject))
@@ -176,4 +196,16 @@ def read_claim(claim: Claim, vocab: Vocabulary, lexicon: Lexicon) -> Reading:
         derived_from=derived,
         date=parse_date(claim.value) if kind == "date" and not isinstance(claim.value, list) else None,
         fully_named=fully_named,
+        denies_attribute=denies_attribute,
     )
+
+
+def _is_bare_value(claim: Claim) -> bool:
+    """True when the quote is nothing but the value's own words (a table cell such as "Static")."""
+    table = table_for(claim.attribute)
+    if not table:
+        return False
+    rest = claim.quote
+    for _, pattern in _alias_regex(table):
+        rest = pattern.sub(" ", rest)
+    return not re.sub(r"[\W_]+", "", rest)

@@ -18,6 +18,8 @@ from pipeline.reconcile.dates import DateRange, parse_date, same_at_precision
 from pipeline.reconcile.evidence import State, Timeline, fact_evidence, state_evidence
 from pipeline.reconcile.grouping import relation_order
 from pipeline.reconcile.lexicon import Lexicon
+from pipeline.reconcile.maturity import maturity_outcome
+from pipeline.reconcile.names import former_name_outcome
 from pipeline.reconcile.rationale import Outcome, contested_outcome, failed_probe_outcome, timed_outcome
 from pipeline.reconcile.reading import Reading, known_names
 from pipeline.reconcile.speed import speed_outcome
@@ -65,17 +67,22 @@ def _attributes(claim: Claim, reading: Reading, ctx: Context) -> tuple[str, ...]
 def judge_tokens(claim: Claim, reading: Reading, ctx: Context) -> Outcome | None:
     """Supported, outdated or refuted from value tokens compared with the evidence, or None."""
     generic = not reading.tokens and not reading.minimum_count
-    if generic and not (reading.negative and ctx.lexicon.mentions_attribute(claim.attribute, reading.text)):
+    denial = reading.denies_attribute or ctx.lexicon.mentions_attribute(claim.attribute, reading.text)
+    if generic and not (reading.negative and denial):
         return None
     attributes = (claim.attribute,) if generic else _attributes(claim, reading, ctx)
-    closed = reading.kind in ("list", "enum")
+    # single-answer attributes (licence, developer) name one value: another known name is a different answer
+    single = claim.attribute in ctx.lexicon.single_answer_attributes
+    closed = reading.kind in ("list", "enum") or single
     known = ctx.timeline.known(claim.subject, attributes) | (known_names(claim.attribute, ctx.timeline.vocab) if closed else frozenset())
+    # "still the standard way": a probe shows a module still ships, not that it is still the path
+    standing = ctx.lexicon.has_cue("currency", claim.quote)
 
     def answer(day: date | None) -> tuple[Answer, State]:
-        state = ctx.timeline.state(claim.subject, attributes, day)
+        state = ctx.timeline.state(claim.subject, attributes, day, probes=not standing)
         if generic:
-            return generic_limit_holds(reading, state, known), state
-        return holds(reading, state, known, ctx.lexicon, closed), state
+            return generic_limit_holds(reading, state, known, claim.attribute, ctx.lexicon), state
+        return holds(reading, state, known, ctx.lexicon, closed, any_of=single), state
 
     now, now_state = answer(None)
     then, then_state = _answer_when_written(claim, attributes, ctx, answer)
@@ -147,16 +154,40 @@ def judge_comparison(claim: Claim, reading: Reading, ctx: Context) -> Outcome | 
     if any(record.kind == "comparison" for record in ctx.findings.by_claim.get(claim.id, [])):
         # sources dispute the comparison directly; a shared-tools inference does not settle that
         return None
-    if order is None or order.dimension != "quality":
+    if order is None or order.dimension not in ("quality", "ease"):
         return speed_outcome(claim, ctx.timeline) if order and order.dimension == "speed" else None
     day = ctx.article_day(claim)
+    matured = maturity_outcome(claim, order.loser, day, ctx.timeline, ctx.lexicon)
+    if matured is not None:
+        return matured
+    if order.dimension == "ease":
+        # "harder to debug than B": a capability gap that may have closed; general ease is opinion
+        return _gap_closed(claim, order.winner, order.loser, ctx) if day and claim.attribute != "ease_of_use" else None
     winner = ctx.timeline.state(order.winner, (claim.attribute,), day)
     loser = ctx.timeline.state(order.loser, (claim.attribute,), day)
     if winner.tokens and winner.tokens <= loser.tokens:
         tools = ", ".join(sorted(winner.tokens))
         rationale = f"{order.loser} already had everything credited to {order.winner} for {claim.attribute} ({tools}) when the article was written."
         return Outcome("refuted", rationale, state_evidence(winner, loser))
-    return None
+    return _gap_closed(claim, order.winner, order.loser, ctx) if day is not None else None
+
+
+def _gap_closed(claim: Claim, winner_id: str, loser_id: str, ctx: Context) -> Outcome | None:
+    """Outdated when the winner's edge at the time (tools the loser lacked) has since been matched.
+
+    Facts alone judge today, as for the article's day, so both sides are measured alike.
+    """
+    day = ctx.article_day(claim)
+    then = ctx.timeline.state(loser_id, (claim.attribute,), day)
+    if not ctx.timeline.state(winner_id, (claim.attribute,), day).tokens - then.tokens:
+        return None  # no edge when written: nothing to have closed
+    winner = ctx.timeline.state(winner_id, (claim.attribute,), None, probes=False)
+    loser = ctx.timeline.state(loser_id, (claim.attribute,), None, probes=False)
+    if not winner.tokens or not winner.tokens <= loser.tokens:
+        return None
+    gained = ", ".join(sorted(loser.tokens - then.tokens)) or "the same tools"
+    rationale = f"Outdated: when the article was written {winner_id} had an edge in {claim.attribute}, but {loser_id} has since gained {gained}."
+    return Outcome("outdated", rationale, state_evidence(winner, loser))
 
 
 def judge_count(claim: Claim, reading: Reading, ctx: Context) -> Outcome | None:
@@ -241,5 +272,5 @@ def judge(claim: Claim, ctx: Context) -> Outcome:
     for route in _routes(claim, reading):
         outcome = route(claim, reading, ctx)
         if outcome is not None:
-            return outcome
+            return former_name_outcome(claim, outcome, ctx.lexicon, ctx.published.get(claim.source))
     return judge_undecided(claim, reading, ctx)

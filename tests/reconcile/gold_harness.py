@@ -1,6 +1,8 @@
 """Measure reconcile alone on the labelled claims, independent of extraction.
 
-Usage: ``.venv/bin/python -m tests.reconcile.gold_harness [gold_folder] [--probes] [--all]``.
+Usage: ``.venv/bin/python -m tests.reconcile.gold_harness [gold_folder] [--sources DIR] [--probes] [--all]``.
+``--sources DIR`` names the articles' folder (with its ``index.yaml``) so publication dates
+come from the set being measured; without it the project's own ``sources/`` is used.
 Each labelled claim becomes a Claim record (values normalised to tokens, relation as given,
 negation and "only" read from the quote's words), then reconcile runs with the reference
 facts and, with ``--probes``, the real probe results; accuracy is printed against the labels.
@@ -93,16 +95,35 @@ def report(checked: list[CheckedClaim], labels: dict[str, str], show_all: bool) 
     return "\n".join(lines)
 
 
+def parse_args(argv: list[str]) -> tuple[Path, Path, set[str]]:
+    """The gold folder, the sources folder and the flags given on the command line."""
+    positional: list[str] = []
+    sources = PROJECT_ROOT / "sources"
+    flags: set[str] = set()
+    items = iter(argv)
+    for arg in items:
+        if arg == "--sources":
+            sources = Path(next(items))
+        elif arg.startswith("--sources="):
+            sources = Path(arg.split("=", 1)[1])
+        elif arg.startswith("--"):
+            flags.add(arg)
+        else:
+            positional.append(arg)
+    folder = Path(positional[0]) if positional else PROJECT_ROOT.parent / "shared" / "gold"
+    return folder, sources, flags
+
+
 def main(argv: list[str]) -> None:
     """Run the harness and print the report."""
-    folder = Path(next((a for a in argv if not a.startswith("--")), PROJECT_ROOT.parent / "shared" / "gold"))
+    folder, sources_folder, flags = parse_args(argv)
     vocab = load_vocabulary()
     claims, labels = gold_claims(folder, vocab)
-    sources = load_sources(PROJECT_ROOT / "sources")
-    results = probe_results(vocab) if "--probes" in argv else []
+    sources = load_sources(sources_folder)
+    results = probe_results(vocab) if "--probes" in flags else []
     facts = load_facts(PROJECT_CLAIMS / "facts", vocab)
     checked, contradictions = reconcile(claims, sources, results, facts, vocab)
-    print(report(checked, labels, "--all" in argv))
+    print(report(checked, labels, "--all" in flags))
     print(f"contradictions: {len(contradictions)}; probe results: {len(results)}; facts: {len(facts)}")
 
 
