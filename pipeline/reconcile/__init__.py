@@ -46,7 +46,12 @@ def _explain_contradictions(findings: Findings, checked: dict[str, CheckedClaim]
     explained = []
     for record in findings.contradictions:
         labels = [checked[record.claim_a].verdict, checked[record.claim_b].verdict]
-        notes = [f"{v.claim_id} is {v.label}" for v in labels if v.label in ("supported", "refuted", "outdated")]
+        # name each side by its source, which a reader of the report can place
+        notes = [
+            f"the {position} claim ({checked[v.claim_id].claim.source}) is {v.label}"
+            for position, v in zip(("first", "second"), labels)
+            if v.label in ("supported", "refuted", "outdated")
+        ]
         for verdict in labels:
             found = confusion(context.claims[verdict.claim_id], context.readings[verdict.claim_id], context.timeline)
             if verdict.label == "refuted" and found:

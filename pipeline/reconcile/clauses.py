@@ -14,7 +14,7 @@ from pipeline.reconcile.lexicon import Lexicon
 from pipeline.values import _alias_regex, find_tokens, table_for
 
 Span = tuple[int, int]
-CLAUSE_BREAK = re.compile(r"[:;]|\s[-–—]\s|\b(?:but|while|whereas|although)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[:;]|\s[-–—]\s|\b(?:but|while|whereas|although|even though|though)\b", re.IGNORECASE)
 
 
 def clauses(text: str) -> list[Span]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pipeline.reconcile.dates import DateRange, parse_date
 from pipeline.reconcile.lexicon import Lexicon
 from pipeline.records import Claim
-from pipeline.reconcile.clauses import negation_misses_value, table_spans, value_scope
+from pipeline.reconcile.clauses import clauses, negation_misses_value, table_spans, value_scope
 from pipeline.values import _alias_regex, find_tokens, load_tables, table_for
 from pipeline.vocab import Vocabulary
 
@@ -134,9 +134,15 @@ def _negated_near(text: str, spans: list[Span], lexicon: Lexicon, reach: int = 4
     if not spans:
         return lexicon.has_cue("negation", text)
     outside = tuple(spans)
-    return any(lexicon.has_cue("negation", text[max(0, start - reach) : start], ()) for start, _ in spans) and (
-        lexicon.has_cue("negation", text, outside)
-    )
+    parts = clauses(text)
+
+    def clause_start(position: int) -> int:
+        return max((start for start, _ in parts if start <= position), default=0)
+
+    # the negation must precede the capability within its own clause ("not easy, though it provides X")
+    return any(
+        lexicon.has_cue("negation", text[max(clause_start(start), start - reach) : start], ()) for start, _ in spans
+    ) and lexicon.has_cue("negation", text, outside)
 
 
 def _read_named(

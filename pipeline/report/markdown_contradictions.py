@@ -33,15 +33,18 @@ def ordered(data: ReportData) -> list[Contradiction]:
 
 
 def ranked(data: ReportData) -> list[Contradiction]:
-    """Most important first: settled by evidence (a reader learns which side is wrong), then
-    across articles, then on much-discussed topics."""
+    """Most important first: settled by evidence (one side holds, the other is refuted or
+    outdated, so a reader learns which article is wrong), then across articles, then on
+    much-discussed topics."""
     topic = Counter((item.claim.subject, item.claim.attribute) for item in data.items)
+    wrong = ("refuted", "outdated")
 
     def importance(c: Contradiction) -> tuple[int, int, int]:
         a, b = data.by_id.get(c.claim_a), data.by_id.get(c.claim_b)
+        labels = {item.verdict.label for item in (a, b) if item is not None}
+        settled = int("supported" in labels and bool(labels & set(wrong)))
         cross = int(a is not None and b is not None and a.claim.source != b.claim.source)
-        decided = sum(1 for item in (a, b) if item is not None and item.verdict.label in ("refuted", "outdated"))
-        return (-decided, -cross, -topic[(c.subject, c.attribute)])
+        return (-settled, -cross, -topic[(c.subject, c.attribute)])
 
     return sorted(ordered(data), key=importance)
 
