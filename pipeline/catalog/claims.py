@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.catalog.yamlio import dump_yaml, load_located, require_list, validate_model, write_atomic
+from pipeline.catalog.yamlio import dump_yaml, load_located, read_each, require_list, validate_model, write_atomic
 from pipeline.errors import E_BAD_VALUE, ErrorGroup, FactcheckError, Location
 from pipeline.records import Claim, ClaimValue, Qualifiers, Relation, Review, Source, claim_id
 from pipeline.vocab import Vocabulary
@@ -113,18 +113,10 @@ def read_curated(folder: Path, vocab: Vocabulary, sources: dict[str, Source] | N
     """All hand-written claims; never written back."""
     if not folder.is_dir():
         return []
-    claims: list[Claim] = []
-    errors: list[FactcheckError] = []
-    for path in sorted(folder.glob("*.y*ml")):
-        try:
-            claims.extend(read_claim_file(path, vocab, "curated", sources))
-        except ErrorGroup as group:
-            errors.extend(group.errors)
-        except FactcheckError as error:
-            errors.append(error)
+    files, errors = read_each(sorted(folder.glob("*.y*ml")), lambda path: read_claim_file(path, vocab, "curated", sources))
     if errors:
         raise ErrorGroup(errors)
-    return claims
+    return [claim for _, claims in files for claim in claims]
 
 
 def _carry_review(new: Claim, old: Claim | None) -> Claim:

@@ -10,14 +10,15 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from pipeline.errors import E_MISSING_FIELD, E_YAML_SHAPE, E_YAML_SYNTAX, FactcheckError, Location
+from pipeline.errors import E_MISSING_FIELD, E_YAML_SHAPE, E_YAML_SYNTAX, ErrorGroup, FactcheckError, Location
 
 PathKey = tuple[Any, ...]
+T = TypeVar("T")
 
 
 class LineIndex:
@@ -141,3 +142,18 @@ def write_atomic(path: Path, text: str) -> None:
 def dump_yaml(data: Any) -> str:
     """Stable, readable YAML: insertion order kept, unicode as is, wide lines."""
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
+
+
+def read_each(paths: Iterable[Path], read: Callable[[Path], T]) -> tuple[list[tuple[Path, T]], list[FactcheckError]]:
+    """Read every file, collecting located errors instead of stopping at the first bad file,
+    so a user fixes a whole folder in one pass."""
+    results: list[tuple[Path, T]] = []
+    errors: list[FactcheckError] = []
+    for path in paths:
+        try:
+            results.append((path, read(path)))
+        except ErrorGroup as group:
+            errors.extend(group.errors)
+        except FactcheckError as error:
+            errors.append(error)
+    return results, errors

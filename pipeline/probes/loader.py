@@ -14,6 +14,7 @@ from pipeline.catalog.yamlio import (
     LineIndex,
     format_path,
     load_located,
+    read_each,
     require_list,
     validate_model,
 )
@@ -152,17 +153,9 @@ def load_probes(folder: Path, vocab: Vocabulary) -> list[ProbeDef]:
         fix = "create it or point --claims elsewhere"
         raise FactcheckError(E_YAML_SHAPE, "probe folder not found", Location(folder), fix)
     probes: list[ProbeDef] = []
-    errors: list[FactcheckError] = []
+    files, errors = read_each(sorted(folder.glob("*.y*ml")), lambda path: _read_located(path, vocab))
     seen: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.y*ml")):
-        try:
-            file_probes = _read_located(path, vocab)
-        except ErrorGroup as group:
-            errors.extend(group.errors)
-            continue
-        except FactcheckError as error:
-            errors.append(error)
-            continue
+    for path, file_probes in files:
         for probe, line in file_probes:
             if probe.id in seen:
                 message = f"probe id {probe.id!r} is also defined in {seen[probe.id].name}"
