@@ -38,8 +38,19 @@ def _rule(spec: AttributeLexicon, rule_id: str) -> Rule | None:
     return next((r for r in spec.rules if r.id == rule_id), None)
 
 
+def _clause_vetoed(rule: Rule, view: SentenceView, hit: Hit) -> bool:
+    """True when the verb heading the cue's clause is one the rule excludes ("stopped ... in 2019")."""
+    if not rule.clause_exclude:
+        return False
+    # the governing verbs up to the sentence root: "stopped developing it in 2017" is governed by "stop"
+    governors = view.doc[cue_root(view.doc, hit)].ancestors
+    return any(t.lemma_.lower() in rule.clause_exclude for t in governors if t.pos_ in ("VERB", "AUX"))
+
+
 def _vetoed(rule: Rule, view: SentenceView, hit: Hit) -> bool:
-    """True when the cue stands inside one of the rule's ``exclude`` phrases."""
+    """True when the cue stands inside one of the rule's ``exclude`` phrases or a vetoing clause."""
+    if _clause_vetoed(rule, view, hit):
+        return True
     lowered = view.text.lower()
     cue_start = view.doc[hit.start].idx - view.start
     cue_end = view.doc[hit.end - 1].idx + len(view.doc[hit.end - 1]) - view.start
@@ -72,13 +83,18 @@ def _navigational(view: SentenceView, hit: Hit) -> bool:
 
 
 def _versioned(view: SentenceView, subject: str) -> bool:
-    """True when every mention of ``subject`` in the sentence carries a version number."""
+    """True when every mention of ``subject`` in the sentence carries a version number or names
+    a product of the framework ("PyTorch Mobile", "TensorFlow Serving"): neither is the framework."""
     mentions = [m for m in view.mentions if m.subject == subject]
     doc = view.doc
 
+    def product(last: int) -> bool:
+        following = doc[last + 1] if last + 1 < len(doc) else None
+        return following is not None and doc[last].dep_ == "compound" and following.pos_ == "PROPN" and following.text.istitle()
+
     def versioned(start: int, end: int, last: int) -> bool:
         following = doc[last + 1].text if last + 1 < len(doc) else ""
-        return bool(VERSIONED.search(view.article[start:end]) or VERSION_TOKEN.match(following))
+        return bool(VERSIONED.search(view.article[start:end]) or VERSION_TOKEN.match(following) or product(last))
 
     return bool(mentions) and all(versioned(m.start_char, m.end_char, m.end - 1) for m in mentions)
 
@@ -106,8 +122,11 @@ def attribute_readings(view: SentenceView, lexicon: Lexicon, resolver: SubjectRe
         if spec is None or rule is None or _vetoed(rule, view, hit) or _navigational(view, hit):
             continue
         cue = view.doc[cue_root(view.doc, hit)]
+        # frameworks named inside the cue ("runs only on X") are its values; else any other named
+        within = [m.subject for m in view.mentions if hit.start <= m.start < hit.end]
         for subject in _subjects(view, spec, rule, hit, resolver):
-            others = list(dict.fromkeys(m.subject for m in view.mentions if m.subject != subject))
+            inside = [s for s in within if s != subject]
+            others = list(dict.fromkeys(inside or [m.subject for m in view.mentions if m.subject != subject]))
             value = _value(spec, rule, view, hit, others)
             if value is None and spec.required:
                 continue

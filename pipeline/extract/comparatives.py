@@ -47,11 +47,19 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in hits)]
 
 
-def _attribute(cue: ComparativeCue, hit: Hit, subject: str, plain: list[Reading]) -> str | None:
+def _subject_noun(view: SentenceView, hit: Hit, cue_index: int) -> bool:
+    """True when an attribute cue is the grammatical subject of the comparison ("Debugging is easier")."""
+    noun, word = view.doc[cue_index], view.doc[hit.start]
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == word.head.i and noun.i < word.i
+
+
+def _attribute(view: SentenceView, cue: ComparativeCue, hit: Hit, subject: str, plain: list[Reading]) -> str | None:
     """What is compared: an attribute named right next to the comparison word ("debugging easier",
-    "easier model export"), else the cue's own, else the nearest attribute said of the subject."""
+    "easier model export") or as its subject ("debugging is easier"), else the cue's own, else the
+    nearest attribute said of the subject."""
     said = [r for r in plain if r.subject == subject and r.cue is not None]
-    adjacent = [r for r in said if r.attribute != cue.attribute and (r.cue == hit.start - 1 or hit.end <= r.cue <= hit.end + 1)]
+    adjacent = [r for r in said if r.attribute != cue.attribute and (
+        r.cue == hit.start - 1 or hit.end <= r.cue <= hit.end + 1 or _subject_noun(view, hit, r.cue))]  # type: ignore[arg-type]
     if adjacent:
         return adjacent[0].attribute
     if cue.attribute:
@@ -79,7 +87,7 @@ def comparisons(view: SentenceView, lexicon: Lexicon, resolver: SubjectResolver,
         if positive is None:
             continue
         for subject in resolver.of(token):
-            attribute = _attribute(cue, hit, subject, plain)
+            attribute = _attribute(view, cue, hit, subject, plain)
             if attribute is None:
                 continue
             relation_type = _relation_type(lexicon, attribute, positive)

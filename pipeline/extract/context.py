@@ -1,7 +1,7 @@
 """Reading order: which lines are headings and list items, and which framework is in focus.
 
-A heading that names one framework ("What is Keras?", "2. PyTorch", "Features of X") puts it
-in focus for its section; a heading that names two ("PyTorch vs Keras") makes them the
+A heading that names one framework ("What is Keras?", "2. PyTorch", "### JAX") puts it
+in focus for its section; a lead-in without one ("**Pros**", "Cons:") keeps that focus; a heading that names two ("PyTorch vs Keras") makes them the
 section's pair, the default object of an unnamed comparison. A sentence whose subject is a
 framework makes it the one "it" refers to next. Subject-less list items and pronouns resolve
 to the framework in focus.
@@ -20,6 +20,9 @@ from pipeline.ingest.boilerplate import Line, is_heading
 
 BULLET = re.compile(r"^\s*([•*\-–▪◦●]|\d+[.)])\s+")
 NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
+# A line that is only emphasis ("**Pros**", "__Cons:__") labels the list below it; it does not
+# open a new section, so the framework of the enclosing heading stays in focus.
+EMPHASIS_LINE = re.compile(r"^(\*\*|__)[^*_]{1,40}(\*\*|__):?$")
 MAX_HEADING_WORDS = 12
 MAX_NUMBERED_HEADING_WORDS = 4
 
@@ -30,6 +33,7 @@ class LineKind:
 
     heading: bool
     item: bool
+    lead_in: bool = False
 
 
 def line_kind(line: Line, names_framework: bool) -> LineKind:
@@ -42,6 +46,8 @@ def line_kind(line: Line, names_framework: bool) -> LineKind:
         return LineKind(heading=short and names_framework, item=not (short and names_framework))
     if BULLET.match(line.text):
         return LineKind(heading=False, item=True)
+    if not names_framework and (EMPHASIS_LINE.match(text) or text.rstrip("*_").endswith(":") and len(text.split()) <= 6):
+        return LineKind(heading=True, item=False, lead_in=True)
     heading = is_heading(line) and len(text.split()) <= MAX_HEADING_WORDS and not text.endswith(":") or (
         text.endswith(":") and len(text.split()) <= 6
     )

@@ -168,7 +168,7 @@ class ArticleReader:
             in_line = [m for m in self.mentions if line.start <= m.start_char < line.end]
             kind = line_kind(line, bool(in_line))
             if kind.heading:
-                if heading_line != line.start and not in_line and line.stripped.endswith(":"):
+                if heading_line != line.start and kind.lead_in:
                     self.focus.enter_lead_in(self._lead_attribute(line))
                 elif heading_line != line.start:
                     self.focus.enter_heading([m.subject for m in in_line], self._lead_attribute(line))

@@ -38,6 +38,10 @@ class Rule(Strict):
     patterns: list[Any] = Field(min_length=1)
     value: ClaimValue = None
     exclude: list[str] = Field(default_factory=list)
+    clause_exclude: list[str] = Field(
+        default_factory=list,
+        description="lemmas of clause verbs that veto the rule: 'in 2019' after 'stopped' dates an end, not a release.",
+    )
     subject: Literal["clause", "named"] = Field(
         default="clause", description="named: the claim is about the framework named inside the match, not the clause subject."
     )

@@ -62,7 +62,13 @@ class SubjectResolver:
         return None
 
     def _earlier(self, before: int) -> str | None:
-        """The framework named last before a pronoun in the same sentence, unless only compared with."""
+        """The framework a pronoun takes up from earlier in the same sentence: the last one named as a
+        clause subject ("X dropped Y and Z, so it ..." is X), else the last named, unless only compared with."""
+        doc = self.view.doc
+        for mention in reversed(self.view.mentions):
+            token = doc[mention.root]
+            if mention.start < before and mention not in self.compared and token.dep_ in SUBJECT_DEPS:
+                return mention.subject
         for mention in reversed(self.view.mentions):
             if mention.start < before and mention not in self.compared:
                 return mention.subject

@@ -94,6 +94,9 @@ def _marker(node: Token, comparatives: Comparatives) -> str | None:
         return lower
     if node.dep_ == "dobj" and node.head.lower_ in comparatives.object_markers:
         return node.head.lower_
+    if node.dep_ in ("prep", "pcomp") and node.head.lower_ in comparatives.object_markers:
+        # "easier than in X", "slower than writing X": a preposition or verb between the marker and X
+        return node.head.lower_
     if lower in comparatives.compare_prepositions and node.dep_ in ("prep", "dative"):
         before = node.doc[node.i - 1] if node.i > 0 else node
         if node.head.lower_ in comparatives.compare_heads or before.lower_ in comparatives.compare_heads:

@@ -22,6 +22,8 @@ from pipeline.ingest.boilerplate import Line, split_lines
 MAX_LABEL_WORDS = 8
 MAX_CELL_CHARS = 90
 SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
+# A cell that says nothing ("—", "-", "n/a", "?"): authors fill gaps with these, they are not values.
+EMPTY_CELL = re.compile(r"^(?:[-–—−?]{1,3}|n/?a|none given|tbd)$", re.IGNORECASE)
 
 FrameworkOf = Callable[[int, int], "str | None"]
 
@@ -79,7 +81,7 @@ def _flattened_at(lines: list[Line], at: int, framework_of: FrameworkOf) -> tupl
         if not all(_is_cell(line, framework_of) for line in block):
             break
         label = lines[cursor].stripped
-        cells += [Cell(subject, label, *_span(line), "table.flattened") for subject, line in zip(header, block)]
+        cells += [Cell(subject, label, *_span(line), "table.flattened") for subject, line in zip(header, block) if _filled(line.stripped)]
         cursor += width + 1
     if not cells:
         return None, at + 1
@@ -95,6 +97,11 @@ def flattened_tables(lines: list[Line], framework_of: FrameworkOf) -> list[Table
         if table is not None:
             tables.append(table)
     return tables
+
+
+def _filled(text: str) -> bool:
+    """True when a cell holds something (not blank, not a placeholder dash)."""
+    return bool(text) and not EMPTY_CELL.match(text)
 
 
 def _cells_of(line: Line) -> list[tuple[str, int, int]]:
@@ -137,13 +144,13 @@ def _pipe_table(rows: list[list[tuple[str, int, int]]], framework_of: FrameworkO
         for row in rows[1:]:
             values = row[-len(header):]
             if len(row) == len(header) + 1 and row[0][0]:
-                cells += [Cell(subject, row[0][0], s, e, "table.pipe") for subject, (text, s, e) in zip(columns, values) if text]  # type: ignore[misc]
+                cells += [Cell(subject, row[0][0], s, e, "table.pipe") for subject, (text, s, e) in zip(columns, values) if _filled(text)]  # type: ignore[misc]
     else:
         labels = rows[0][1:]
         for row in rows[1:]:
             subject = framework_of(row[0][1], row[0][2]) if row and row[0][0] else None
             if subject is not None and len(row) == len(labels) + 1:
-                cells += [Cell(subject, label[0], s, e, "table.pipe") for label, (text, s, e) in zip(labels, row[1:]) if text and label[0]]
+                cells += [Cell(subject, label[0], s, e, "table.pipe") for label, (text, s, e) in zip(labels, row[1:]) if _filled(text) and label[0]]
     if not cells:
         return None
     return Table(rows[0][0][1], rows[-1][-1][2], tuple(cells))

@@ -26,6 +26,10 @@ FULL_DATE = re.compile(MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d
 MONTH_YEAR = re.compile(r"\b" + MONTH + r",?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 VERSION = re.compile(r"(?<![\d.])([23]\.\d{1,2})(?!\d|\.\d)")
+# "Python 3 only", "Python 2": a major version alone, read when no minor version is written;
+# "X only" wins over a merely mentioned one ("dropped Python 2, so it is Python 3 only").
+MAJOR_ONLY = re.compile(r"\bpython\s*([23])(?:\.x)?\s+only\b", re.IGNORECASE)
+MAJOR = re.compile(r"\bpython\s*([23])(?:\.x)?(?![\d.])", re.IGNORECASE)
 MAX_TEXT_WORDS = 8
 SPACES = re.compile(r"\s+")
 EDGE_PUNCT = " .,;:!?-–—'\"‘’“”()"
@@ -90,5 +94,6 @@ def read_value(spec: AttributeLexicon, cue_text: str, after_cue: str, sentence: 
         return read_date(after_cue) or read_date(cue_text)
     if kind == "versions":
         versions = VERSION.findall(after_cue) or VERSION.findall(sentence)
+        versions = versions or MAJOR_ONLY.findall(sentence) or MAJOR.findall(after_cue)[:1]
         return list(dict.fromkeys(versions)) or None
     return None

@@ -40,6 +40,19 @@ def _exclusive_holds(reading: Reading, state: State, lexicon: Lexicon) -> Answer
     return False if extra else None
 
 
+def _names_stated_value(reading: Reading, state: State, lexicon: Lexicon) -> bool:
+    """True when each claimed token is, or is equivalent to, a value the evidence states itself.
+
+    A table cell "Eager" for a framework whose facts say "both" and "eager" names its default
+    mode, which is the whole answer a one-word cell can give; "Static" there is only implied
+    by "both" and still fails the exclusive check.
+    """
+    def equivalent(token: str, other: str) -> bool:
+        return token == other or (token in lexicon.expand(frozenset({other})) and other in lexicon.expand(frozenset({token})))
+
+    return bool(reading.tokens) and all(any(equivalent(t, s) for s in state.stated) for t in reading.tokens)
+
+
 def _most_specific(tokens: frozenset[str], lexicon: Lexicon) -> frozenset[str]:
     """``tokens`` without those another of them implies ("MIT" makes "open source" redundant)."""
     return frozenset(t for t in tokens if not any(t in lexicon.expand(frozenset({o})) for o in tokens if o != t))
@@ -59,7 +72,7 @@ def holds(reading: Reading, state: State, known: frozenset[str], lexicon: Lexico
     answers = [_token_present(token, state, known, closed) for token in sorted(named)]
     if reading.negative:
         answers = [None if a is None else not a for a in answers]
-    elif reading.exclusive:
+    elif reading.exclusive and not (reading.names_default and _names_stated_value(reading, state, lexicon)):
         answers.append(_exclusive_holds(reading, state, lexicon))
     if any_of and not reading.negative and any(answer is True for answer in answers):
         return True

@@ -28,6 +28,9 @@ class State:
     tokens: frozenset[str]
     facts: tuple[Fact, ...] = ()
     probes: tuple[ProbeResult, ...] = ()
+    # the values as the facts and probes state them, before implications are added: "both"
+    # with "eager" stated beside it says which mode is the default
+    stated: frozenset[str] = frozenset()
 
     @property
     def covered(self) -> bool:
@@ -69,6 +72,7 @@ class Timeline:
         standing that a probe (which only sees what is installed) cannot observe.
         """
         tokens: set[str] = set()
+        stated: set[str] = set()
         facts: list[Fact] = []
         found: list[ProbeResult] = []
         for attribute in attributes:
@@ -76,12 +80,22 @@ class Timeline:
             observed = self.probes.get((subject, attribute), []) if day is None and probes else []
             seen = {t for r in observed for t in self.tokens_of(attribute, r.value)}
             if observed and self._replaces(attribute, observed, seen):
-                holding = []
+                # facts consistent with the observation stay: a probe seeing define-by-run
+                # autograd does not undo a fact that PyTorch also compiles graphs ("both"),
+                # nor does one seeing "both" undo the fact that eager is the default
+                holding = [f for f in holding if self._consistent(self.tokens_of(attribute, f.value), seen)]
             found.extend(r for r in observed if self.tokens_of(attribute, r.value) & seen)
             facts.extend(holding)
             tokens.update(seen)
             tokens.update(t for f in holding for t in self.tokens_of(attribute, f.value))
-        return State(frozenset(tokens), tuple(facts), tuple(found))
+            stated.update(t for f in holding for t in value_tokens(attribute, f.value, self.vocab))
+            stated.update(t for r in found for t in value_tokens(attribute, r.value, self.vocab))
+        return State(frozenset(tokens), tuple(facts), tuple(found), frozenset(stated))
+
+    @staticmethod
+    def _consistent(stated: frozenset[str], seen: set[str]) -> bool:
+        """True when one of a fact's tokens and a probe's observed tokens contains the other."""
+        return stated <= seen or seen <= stated
 
     def _replaces(self, attribute: str, observed: list[ProbeResult], seen: set[str]) -> bool:
         """Whether a probe's observation replaces the facts for the present.

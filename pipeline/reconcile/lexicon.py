@@ -20,7 +20,7 @@ from pipeline.paths import PROJECT_CLAIMS
 DEFAULT_LEXICON = PROJECT_CLAIMS / "facts" / "lexicon"
 CUE_LISTS = (
     "negation", "limitation", "exclusive", "preference", "derivation", "cumulative", "affirmative",
-    "bare_negative", "currency", "origin", "contrastive_only", "maturity",
+    "bare_negative", "currency", "origin", "contrastive_only", "maturity", "default_mode",
 )
 Patterns = tuple[re.Pattern[str], ...]
 

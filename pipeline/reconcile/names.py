@@ -1,4 +1,7 @@
-"""Former organisation names: "Facebook" as a developer is outdated once Facebook became Meta.
+"""Former names: "Facebook" as a developer is outdated once Facebook became Meta.
+
+Products count too: "TensorFlow Lite" as the mobile runtime is outdated after it became
+LiteRT, unless the quote names the new name as well.
 
 The value tables map an old name and the new one to the same token (both are ``meta``), so
 token evidence supports the claim; but a claim that names the old name as the present
@@ -32,6 +35,9 @@ class FormerName:
     now: str
     statement: str
     citation: str
+    # a product rename judges only claims naming the platform it serves ("runs on Android"):
+    # a tool call that still works under the old name ("convert with TF Lite") stays true
+    platform_claims_only: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -43,9 +49,17 @@ def load_former_names(folder: Path = DEFAULT_LEXICON) -> tuple[FormerName, ...]:
         for item in data.get("former_names") or []:
             pattern = re.compile(r"(?<![\w])(?:" + str(item["phrase"]) + r")(?![\w])", re.IGNORECASE)
             entries.append(
-                FormerName(pattern, str(item["attribute"]), str(item["renamed"]), str(item["now"]), str(item["statement"]), str(item["citation"]))
+                FormerName(
+                    pattern, str(item["attribute"]), str(item["renamed"]), str(item["now"]), str(item["statement"]),
+                    str(item["citation"]), bool(item.get("platform_claims_only", False)),
+                )
             )
     return tuple(entries)
+
+
+def _names_successor(quote: str, now: str) -> bool:
+    """True when the quote also names the new name, so it is not presenting the old one as current."""
+    return re.search(r"(?<![\w])" + re.escape(now) + r"(?![\w])", quote, re.IGNORECASE) is not None
 
 
 def former_name_outcome(claim: Claim, outcome: Outcome, lexicon: Lexicon, published: str | None) -> Outcome:
@@ -57,6 +71,10 @@ def former_name_outcome(claim: Claim, outcome: Outcome, lexicon: Lexicon, publis
         renamed = parse_date(name.renamed)
         if name.attribute != claim.attribute or not name.pattern.search(claim.quote) or not (written and renamed):
             continue
+        if name.platform_claims_only and not lexicon.mentions_attribute(claim.attribute, claim.quote):
+            continue
+        if _names_successor(claim.quote, name.now):
+            continue  # a quote naming the successor as well already knows of the change
         if written.first < renamed.first:
             evidence = Evidence(kind="fact", ref=f"renamed:{name.now}", summary=name.statement, citation=name.citation)
             rationale = f"Outdated: the name was current when the article was written ({published}), but {name.statement}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.reconcile.dates import DateRange, parse_date
 from pipeline.reconcile.lexicon import Lexicon
+from pipeline.reconcile.versions import version_tokens
 from pipeline.records import Claim
 from pipeline.reconcile.clauses import clauses, negation_misses_value, table_spans, value_scope
 from pipeline.values import _alias_regex, find_tokens, load_tables, table_for
@@ -40,6 +41,9 @@ class Reading:
     fully_named: bool = False
     # the whole quote is a bare "No" (a table cell): it denies the attribute itself
     denies_attribute: bool = False
+    # the claim names the default mode: a table cell that is one enum value ("Eager") or a
+    # sentence saying "by default"; a second mode available on request does not refute it
+    names_default: bool = False
 
 
 def value_words(claim: Claim) -> list[str]:
@@ -120,6 +124,10 @@ def value_tokens(attribute: str, value: object, vocab: Vocabulary) -> frozenset[
     result: set[str] = set()
     for item in items:
         text = str(item).strip()
+        versions = None if table else version_tokens(text)
+        if versions:
+            result.update(versions)
+            continue
         named = set(find_tokens(table, text)) if table else set()
         named.update(subject_mentions(text, vocab) if not named else ())
         result.update(named or {text.lower()})
@@ -176,8 +184,7 @@ def read_claim(claim: Claim, vocab: Vocabulary, lexicon: Lexicon) -> Reading:
         claimed, minimum, negative, exclusive, fully_named = _read_named(claim, kind, vocab, lexicon, outside)
     else:
         table = table_for(claim.attribute)
-        worded = " ; ".join([text, *value_words(claim)])
-        claimed = capabilities | (set(find_tokens(table, worded)) if table else set())
+        claimed = capabilities | _named_in_text(claim, text, table, vocab, lexicon)
         if not claimed and lexicon.has_cue("affirmative", claim.quote):
             # a bare "Yes" (a table cell) asserts the attribute itself, e.g. pre-trained models exist
             claimed = {claim.attribute}
@@ -203,7 +210,25 @@ def read_claim(claim: Claim, vocab: Vocabulary, lexicon: Lexicon) -> Reading:
         date=parse_date(claim.value) if kind == "date" and not isinstance(claim.value, list) else None,
         fully_named=fully_named,
         denies_attribute=denies_attribute,
+        names_default=kind == "enum" and fully_named and (_is_bare_value(claim) or lexicon.has_cue("default_mode", claim.quote)),
     )
+
+
+def _named_in_text(claim: Claim, text: str, table: str | None, vocab: Vocabulary, lexicon: Lexicon) -> set[str]:
+    """Alias-table tokens a text claim names, from its quote and its value.
+
+    A single-answer attribute read from a quote that lists several frameworks and several
+    organisations in parallel ("Google and Facebook gave us TensorFlow and PyTorch") cannot
+    pair them from the words alone, so the extracted value, which made the pairing, decides.
+    """
+    if not table:
+        return set()
+    from_value = set(find_tokens(table, " ; ".join(value_words(claim))))
+    from_quote = set(find_tokens(table, text))
+    parallel = len(from_quote) > 1 and len(subject_mentions(claim.quote, vocab)) > 1
+    if from_value and parallel and claim.attribute in lexicon.single_answer_attributes:
+        return from_value
+    return from_quote | from_value
 
 
 def _is_bare_value(claim: Claim) -> bool:

@@ -121,15 +121,21 @@ def _first_release(subject: str, timeline: Timeline) -> tuple[DateRange, Evidenc
 
 
 def judge_date(claim: Claim, reading: Reading, ctx: Context) -> Outcome | None:
-    """A claimed date against the reference date, at the claim's precision."""
-    for fact in ctx.timeline.facts_for(claim.subject, claim.attribute):
-        actual = parse_date(fact.value)
-        if actual is None or reading.date is None:
-            continue
+    """A claimed date against the reference dates, at the claim's precision.
+
+    A release can have several dated milestones (a preview to invited testers, then the first
+    public version); a claim matching any of them is supported, and it is refuted against the
+    first one listed only when it matches none.
+    """
+    dated = [(fact, parse_date(fact.value)) for fact in ctx.timeline.facts_for(claim.subject, claim.attribute)]
+    dated = [(fact, actual) for fact, actual in dated if actual is not None]
+    if reading.date is None or not dated:
+        return None
+    for fact, actual in dated:
         if same_at_precision(reading.date, actual):
             return Outcome("supported", f"The reference date {fact.value} matches the claimed {claim.value}.", (fact_evidence(fact),))
-        return Outcome("refuted", f"The reference date is {fact.value}, not {claim.value}: {fact.statement}", (fact_evidence(fact),))
-    return None
+    fact = dated[0][0]
+    return Outcome("refuted", f"The reference date is {fact.value}, not {claim.value}: {fact.statement}", (fact_evidence(fact),))
 
 
 def judge_derivation(claim: Claim, reading: Reading, ctx: Context) -> Outcome | None:

@@ -59,7 +59,7 @@ def test_phrasing_is_read(extract: Extract, text: str, subject: str, attribute: 
 
 NOT_FOUND = [
     # a version's release is not the framework's first release
-    ("TensorFlow 2.0, released in September 2019, made eager execution the default.", "tensorflow", "initial_release"),
+    ("Keras 3.0, released in late 2023, made the backend a setting.", "keras", "initial_release"),
     ("Keras 3 was released in late 2023 as a rewrite.", "keras", "initial_release"),
     ("Since 2021 PyTorch has shipped a new release every quarter.", "pytorch", "initial_release"),
     # who and when, not which license
