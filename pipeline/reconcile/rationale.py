@@ -24,12 +24,17 @@ class Outcome:
     evidence: tuple[Evidence, ...] = ()
 
 
+MAX_STATEMENTS = 3
+
+
 def describe(state: State | None) -> str:
-    """The statements behind a state, joined for a sentence."""
+    """The statements behind a state, joined for one readable sentence (the rest stays in the evidence)."""
     if state is None or not state.covered:
         return "no evidence for that time"
     parts = [f"probe {p.probe_id} observed {p.value!r}" for p in state.probes]
     parts += [fact.statement.rstrip(".") for fact in state.facts]
+    if len(parts) > MAX_STATEMENTS:
+        parts = parts[:MAX_STATEMENTS] + [f"and {len(parts) - MAX_STATEMENTS} more in the evidence"]
     return "; ".join(parts)
 
 
