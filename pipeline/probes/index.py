@@ -126,8 +126,35 @@ def platforms_of(tags: list[str]) -> list[str]:
     return sorted(found)
 
 
+DEFAULT_INDEX_LABEL = "pip's default index"
+
+
+def _redacted(observed: dict[str, Any], default_url: str | None) -> dict[str, Any]:
+    """Name pip's built-in index by role, not address: reports and evidence are committed and
+    shared, and the address is pip's business, not the observation's."""
+    if not default_url:
+        return observed
+
+    def label(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace(default_url, DEFAULT_INDEX_LABEL)
+        if isinstance(value, dict):
+            return {label(key): label(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [label(item) for item in value]
+        return value
+
+    return label(observed)
+
+
 def index_platforms(found: dict[str, Any], timeout_s: float) -> tuple[ProbeStatus, dict[str, Any], str]:
     """(status, observation, reason) for what the child found (version and index URLs)."""
+    default_url = found.get("index_url") if found.get("index_source") == "pip default" else None
+    status, observed, reason = _index_platforms(found, timeout_s)
+    return status, _redacted(observed, default_url), _redacted({"r": reason}, default_url)["r"]
+
+
+def _index_platforms(found: dict[str, Any], timeout_s: float) -> tuple[ProbeStatus, dict[str, Any], str]:
     observed = dict(found)
     project, version = found["distribution"], found["version"]
     if not found.get("index_url"):
