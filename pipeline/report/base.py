@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from pipeline.catalog.yamlio import write_atomic
 from pipeline.report.data import ReportData
 
 
@@ -19,6 +20,22 @@ class Formatter(Protocol):
     name: str
 
     def write(self, data: ReportData, folder: Path) -> list[Path]: ...
+
+
+class SingleFile:
+    """A formatter that writes one file: a subclass names the file and renders its text."""
+
+    name: str
+    filename: str
+
+    def render(self, data: ReportData) -> str:
+        """The whole text of the file."""
+        raise NotImplementedError
+
+    def write(self, data: ReportData, folder: Path) -> list[Path]:
+        path = folder / self.filename
+        write_atomic(path, self.render(data))
+        return [path]
 
 
 def _formatters() -> list[Formatter]:

@@ -7,13 +7,12 @@ cell is a plain string or number.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from pipeline.catalog.yamlio import write_atomic
 from pipeline.records import CheckedClaim, Evidence
+from pipeline.report.base import SingleFile
 from pipeline.report.data import ReportData
 
 COLUMNS = (
@@ -74,12 +73,11 @@ def render_csv(data: ReportData) -> str:
     return frame.to_csv(index=False, lineterminator="\n")
 
 
-class CsvFormatter:
+class CsvFormatter(SingleFile):
     """Writes ``claims.csv``."""
 
     name = "csv"
+    filename = "claims.csv"
 
-    def write(self, data: ReportData, folder: Path) -> list[Path]:
-        path = folder / "claims.csv"
-        write_atomic(path, render_csv(data))
-        return [path]
+    def render(self, data: ReportData) -> str:
+        return render_csv(data)

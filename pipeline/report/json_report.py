@@ -10,11 +10,10 @@ the file diffs cleanly; ``factcheck run --baseline`` reads it back.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-from pipeline.catalog.yamlio import write_atomic
 from pipeline.records import CheckedClaim
+from pipeline.report.base import SingleFile
 from pipeline.report.data import ReportData
 
 
@@ -69,12 +68,11 @@ def run_document(data: ReportData) -> dict[str, Any]:
     }
 
 
-class JsonFormatter:
+class JsonFormatter(SingleFile):
     """Writes ``claims.json``."""
 
     name = "json"
+    filename = "claims.json"
 
-    def write(self, data: ReportData, folder: Path) -> list[Path]:
-        path = folder / "claims.json"
-        write_atomic(path, json.dumps(run_document(data), indent=2, ensure_ascii=False, default=str) + "\n")
-        return [path]
+    def render(self, data: ReportData) -> str:
+        return json.dumps(run_document(data), indent=2, ensure_ascii=False, default=str) + "\n"

@@ -7,10 +7,9 @@ those are (``ranked``), so both pages describe a contradiction the same way.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
-from pipeline.catalog.yamlio import write_atomic
 from pipeline.records import Contradiction
+from pipeline.report.base import SingleFile
 from pipeline.report.data import ReportData, anchor
 from pipeline.report.markdown import badge, blockquote, code, footer, inline
 
@@ -81,12 +80,11 @@ def render_contradictions(data: ReportData) -> str:
     return "\n".join(lines + footer(""))
 
 
-class ContradictionsFormatter:
+class ContradictionsFormatter(SingleFile):
     """Writes ``contradictions.md``."""
 
     name = "contradictions"
+    filename = "contradictions.md"
 
-    def write(self, data: ReportData, folder: Path) -> list[Path]:
-        path = folder / "contradictions.md"
-        write_atomic(path, render_contradictions(data))
-        return [path]
+    def render(self, data: ReportData) -> str:
+        return render_contradictions(data)

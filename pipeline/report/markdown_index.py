@@ -7,12 +7,11 @@ quotes, the speed benchmark, and the environment the verdicts rest on.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from pipeline.catalog.yamlio import write_atomic
 from pipeline.records import VERDICT_LABELS
 from pipeline.report.charts import benchmark_block, verdict_bars
+from pipeline.report.base import SingleFile
 from pipeline.report.data import BADGES, ReportData, verdict_counts
 from pipeline.report.markdown import (
     cell, checkable_note, code, counts_line, footer, holds_text, inline, table, truncate, value_text,
@@ -126,12 +125,11 @@ def render_index(data: ReportData) -> str:
     return "\n".join(lines + footer(""))
 
 
-class IndexFormatter:
+class IndexFormatter(SingleFile):
     """Writes ``index.md``."""
 
     name = "index"
+    filename = "index.md"
 
-    def write(self, data: ReportData, folder: Path) -> list[Path]:
-        path = folder / "index.md"
-        write_atomic(path, render_index(data))
-        return [path]
+    def render(self, data: ReportData) -> str:
+        return render_index(data)
