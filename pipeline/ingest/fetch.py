@@ -1,95 +1,188 @@
 """``factcheck fetch URL``: download an article into a sources folder and index it.
 
-The page is saved as it was served (HTML stays HTML, so the loader's structure-keeping
-conversion applies); ``index.yaml`` gains an entry with the title, URL, publisher and date.
-Existing entries and comments in ``index.yaml`` are kept: the entry is appended as text.
+The download itself is bounded (``download.py``). HTML is reduced to its article
+(``article.py``) and stored as a minimal HTML document, so the loader's structure-keeping
+conversion applies; text and Markdown are stored as served, in UTF-8.
+
+Decisions:
+
+- Redirects are followed and ``index.yaml`` records the final URL, where the text was read
+  from, so reports cite the article itself rather than a short or tracking link.
+- A URL already in ``index.yaml`` (as requested or after redirects) is refused, so an
+  article is never counted twice. A different article whose file name is taken gets a
+  numbered name (``-2``, ``-3``), so no file is ever overwritten.
+- Nothing is written unless everything succeeded: the index is checked and the new
+  ``index.yaml`` text prepared before writing; the article file is written first, then the
+  index, each atomically, and the file is removed again if the index cannot be written.
+  Existing entries and comments in ``index.yaml`` are kept.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urldefrag, urlparse
 
-import requests
 import yaml
 
-from pipeline.catalog.yamlio import dump_yaml, write_atomic
-from pipeline.errors import E_FETCH, FactcheckError, Location
-from pipeline.ingest.loader import DATE_PATTERN, INDEX_NAME, read_index
+from pipeline.catalog.yamlio import check_writable, read_text_file, write_atomic
+from pipeline.errors import E_FETCH, E_FETCH_DUPLICATE, E_FETCH_REFUSED, FactcheckError, Location
+from pipeline.ingest.article import extract_article
+from pipeline.ingest.download import FetchOptions, Page, check_url, download
+from pipeline.ingest.loader import DATE_PATTERN, INDEX_NAME, IndexEntry, read_index
 
-TIMEOUT_S = 20
-USER_AGENT = "factcheck/0.1 (+article fact-checker)"
+PAGE_SUFFIXES = re.compile(r"\.(html?|xhtml|php|aspx?|jsp|md|markdown|txt)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What ``fetch_article`` stored: the file, the final URL and the indexed title."""
+
+    path: Path
+    url: str
+    title: str | None
 
 
 def slug_for(url: str) -> str:
-    """A file-name-safe stem from a URL: host plus last path segment."""
+    """A file-name-safe stem from a URL: host plus last path segment, without its extension."""
     parsed = urlparse(url)
-    tail = parsed.path.rstrip("/").rsplit("/", 1)[-1] or "index"
+    tail = PAGE_SUFFIXES.sub("", parsed.path.rstrip("/").rsplit("/", 1)[-1]) or "index"
     stem = re.sub(r"[^a-z0-9]+", "-", f"{parsed.netloc}-{tail}".lower()).strip("-")
-    return stem[:80] or "article"
+    return stem[:80].rstrip("-") or "article"
 
 
-def _title(html: str) -> str | None:
-    match = re.search(r"<title[^>]*>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
-    return re.sub(r"\s+", " ", match.group(1)).strip() if match else None
-
-
-def download(url: str) -> tuple[str, str]:
-    """The page body and its suffix (.html or .txt); network problems become FactcheckError."""
-    try:
-        response = requests.get(url, timeout=TIMEOUT_S, headers={"User-Agent": USER_AGENT})
-        response.raise_for_status()
-    except requests.RequestException as exc:
-        raise FactcheckError(E_FETCH, f"could not download {url}: {exc}", fix="check the URL and the network") from None
-    content_type = response.headers.get("Content-Type", "")
-    suffix = ".html" if "html" in content_type or response.text.lstrip().startswith("<") else ".txt"
-    response.encoding = response.encoding or "utf-8"
-    return response.text, suffix
-
-
-def fetch_article(url: str, folder: Path, publisher: str | None = None, published: str | None = None) -> Path:
-    """Save ``url`` into ``folder`` and append its entry to ``index.yaml``; returns the file."""
-    if published is not None and not DATE_PATTERN.match(published):
-        raise FactcheckError(E_FETCH, f"{published!r} is not a date", fix="write YYYY, YYYY-MM or YYYY-MM-DD")
-    folder.mkdir(parents=True, exist_ok=True)
-    existing = read_index(folder)
-    body, suffix = download(url)
-    path = folder / f"{slug_for(url)}{suffix}"
-    if path.name in existing:
-        raise FactcheckError(E_FETCH, f"{path.name} is already indexed", Location(folder / INDEX_NAME), "remove the entry to fetch again")
-    write_atomic(path, body)
+def fetch_article(
+    url: str,
+    folder: Path,
+    publisher: str | None = None,
+    published: str | None = None,
+    title: str | None = None,
+    options: FetchOptions = FetchOptions(),
+) -> Fetched:
+    """Save the article at ``url`` into ``folder`` and append its entry to ``index.yaml``."""
+    _check_date(published)
+    check_url(url)
+    check_writable(folder)  # an unusable folder is reported before anything is downloaded
+    existing = read_index(folder)  # a broken index is reported before anything is downloaded
+    _refuse_indexed(url, existing, folder)
+    page = download(url, options)
+    _refuse_indexed(page.url, existing, folder)
+    document, page_title = _document(page)
+    path = _free_path(folder, slug_for(page.url), page.suffix, existing)
     entry = {
         "file": path.name,
-        "title": _title(body) if suffix == ".html" else None,
+        "title": title or page_title,
         "publisher": publisher,
-        "url": url,
+        "url": page.url,
         "published": published,
     }
-    _append_entry(folder / INDEX_NAME, entry)
-    return path
+    index_path = folder / INDEX_NAME
+    _write_both(path, document, index_path, _index_text(index_path, entry))
+    return Fetched(path=path, url=page.url, title=title or page_title)
 
 
-def _append_entry(index_path: Path, entry: dict[str, object]) -> None:
-    """Append one entry, as text when that keeps the file valid so comments and layout survive."""
-    if not index_path.exists():
-        write_atomic(index_path, dump_yaml({"sources": [entry]}))
+def _check_date(published: str | None) -> None:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day."""
+    if published is None:
         return
-    text = index_path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {"sources": []}
-    entries = data.get("sources") or [] if isinstance(data, dict) else data
-    item = dump_yaml([entry])
+    try:
+        valid = bool(DATE_PATTERN.match(published)) and bool(date.fromisoformat((published + "-01-01")[:10]))
+    except ValueError:
+        valid = False
+    if not valid:
+        message = f"--published {published!r} is not a date"
+        raise FactcheckError(E_FETCH, message, fix="write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-03")
+
+
+def _same_url(first: str, second: str) -> bool:
+    """Equal up to the fragment and a trailing slash, which name the same page."""
+    return urldefrag(first).url.rstrip("/") == urldefrag(second).url.rstrip("/")
+
+
+def _refuse_indexed(url: str, existing: dict[str, IndexEntry], folder: Path) -> None:
+    for entry in existing.values():
+        if entry.url and _same_url(entry.url, url):
+            raise FactcheckError(
+                E_FETCH_DUPLICATE,
+                f"{url} is already indexed as {entry.file}",
+                Location(folder / INDEX_NAME),
+                "remove that entry and its file to fetch the article again",
+            )
+
+
+def _document(page: Page) -> tuple[str, str | None]:
+    """The text to store and the page's own title (HTML only)."""
+    if not page.is_html:
+        if not page.text.strip():
+            raise FactcheckError(E_FETCH_REFUSED, f"{page.url} is empty", fix="check the URL")
+        return page.text, None
+    article = extract_article(page.text, page.url)
+    if not article.text_length:
+        raise FactcheckError(
+            E_FETCH_REFUSED,
+            f"no article text found in {page.url}",
+            fix="the page may build its text with JavaScript; save it from a browser into the sources folder",
+        )
+    return article.html, article.title
+
+
+def _free_path(folder: Path, stem: str, suffix: str, existing: dict[str, IndexEntry]) -> Path:
+    """The first of ``stem``, ``stem-2``, ... that is neither indexed nor on disk."""
+    for number in range(1, 1000):
+        name = f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}"
+        if name not in existing and not (folder / name).exists():
+            return folder / name
+    raise FactcheckError(E_FETCH, f"no free file name for {stem}{suffix}", Location(folder), "tidy up the sources folder")
+
+
+def _write_both(path: Path, document: str, index_path: Path, index_text: str) -> None:
+    """The article, then the index (each atomic); if the index fails, the article goes again."""
+    write_atomic(path, document)
+    try:
+        write_atomic(index_path, index_text)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+class _IndexDumper(yaml.SafeDumper):
+    """Indents list items under their key (``sources:`` / ``  - file:``), as the shipped index does."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _dump(data: object) -> str:
+    """Block-style YAML, one field per line, as people write index.yaml by hand."""
+    return yaml.dump(data, Dumper=_IndexDumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+
+
+def _index_text(index_path: Path, entry: dict[str, object]) -> str:
+    """The new ``index.yaml``: the entry appended as text when that keeps the file valid, so
+    comments and layout survive; otherwise the document rewritten with its leading comments."""
+    if not index_path.exists():
+        return _dump({"sources": [entry]})
+    text = read_text_file(index_path)
+    data = yaml.safe_load(text)
+    if data is None:  # empty, or comments only
+        return text.rstrip("\n") + ("\n" if text.strip() else "") + _dump({"sources": [entry]})
+    entries = (data.get("sources") or []) if isinstance(data, dict) else data
+    wanted = [*entries, entry]
+    item = _dump([entry])
     if isinstance(data, dict):
-        item = "".join(f"  {line}\n" for line in item.splitlines())
+        items = re.search(r"^( *)- ", text, re.MULTILINE)  # follow the file's own list indentation
+        indent = items.group(1) if items else "  "
+        item = "".join(f"{indent}{line}\n" for line in item.splitlines())
     candidate = text.rstrip("\n") + "\n" + item
     try:
         parsed = yaml.safe_load(candidate)
-        parsed_entries = parsed.get("sources") if isinstance(parsed, dict) else parsed
-        appended = isinstance(parsed_entries, list) and len(parsed_entries) == len(entries) + 1
+        appended = (parsed.get("sources") if isinstance(parsed, dict) else parsed) == wanted
     except yaml.YAMLError:
         appended = False
-    if not appended:
-        # e.g. a flow-style `sources: []`: rewrite the document, keeping its leading comments.
-        comments = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
-        candidate = comments + dump_yaml({"sources": [*entries, entry]})
-    write_atomic(index_path, candidate)
+    if appended:
+        return candidate
+    # e.g. a flow-style `sources: []`: rewrite the document, keeping its leading comments.
+    comments = "".join(line + "\n" for line in text.splitlines() if line.startswith("#"))
+    return comments + _dump({**data, "sources": wanted} if isinstance(data, dict) else wanted)
