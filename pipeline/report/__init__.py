@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline.errors import FactcheckError
 from pipeline.records import RunResult
-from pipeline.report.base import FORMATTERS
+from pipeline.report.base import FORMATTERS, write_all
 from pipeline.report.data import build_report_data
 from pipeline.vocab import Vocabulary, load_vocabulary
 
@@ -34,19 +34,10 @@ def _default_vocabulary() -> Vocabulary | None:
         return None
 
 
-def _remove_stale_pages(folder: Path, written: list[Path]) -> None:
-    keep = {path.resolve() for path in written}
-    for name in PAGE_FOLDERS:
-        for page in sorted((folder / name).glob("*.md")):
-            if page.resolve() not in keep:
-                page.unlink()
-
-
 def write_reports(result: RunResult, folder: Path, vocab: Vocabulary | None = None) -> list[Path]:
-    """Write every registered format into ``folder``; returns the files written, sorted."""
+    """Write every registered format into ``folder`` all at once; returns the files written, sorted.
+
+    A run that fails or is interrupted while writing leaves the previous reports untouched.
+    """
     data = build_report_data(result, vocab if vocab is not None else _default_vocabulary())
-    written: list[Path] = []
-    for formatter in FORMATTERS:
-        written.extend(formatter.write(data, folder))
-    _remove_stale_pages(folder, written)
-    return sorted(written)
+    return write_all(FORMATTERS, data, folder, PAGE_FOLDERS)

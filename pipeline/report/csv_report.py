@@ -2,7 +2,9 @@
 
 Lists become ``; ``-joined text, the relation and qualifiers become columns of their own,
 and the evidence is summarised as ``kind:ref (status)`` items plus the citations, so every
-cell is a plain string or number.
+cell is a plain string or number. Only judged claims have a row: claims rejected in review
+are left out (``claims.json`` and the source pages list them); ``review`` says which rows a
+reviewer accepted or edited.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pipeline.report.data import ReportData
 
 COLUMNS = (
     "id", "source", "line", "start", "end", "subject", "attribute", "value", "relation_type", "relation_object",
-    "hedge", "time", "negated", "exclusive", "table_row", "origin", "rule", "verdict", "rationale",
+    "hedge", "time", "negated", "exclusive", "table_row", "origin", "rule", "review", "verdict", "rationale",
     "evidence_count", "evidence", "citations", "quote",
 )  # fmt: skip
 
@@ -56,6 +58,7 @@ def csv_row(item: CheckedClaim, line: int | None) -> dict[str, Any]:
         "table_row": claim.table_row or "",
         "origin": claim.origin,
         "rule": claim.rule,
+        "review": claim.review or "",
         "verdict": verdict.label,
         "rationale": verdict.rationale,
         "evidence_count": len(verdict.evidence),

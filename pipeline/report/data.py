@@ -3,7 +3,9 @@
 ``ReportData`` sorts the checked claims (source, start, subject, attribute, id), groups
 them into pages (one per source file, plus one per curated-claims file whose claims are not
 tied to an article), computes line and column positions from the offsets, and derives the
-anchors that link pages together. Formatters only render; they never re-sort or look up
+anchors that link pages together. Claims rejected in review, and reviewed claims whose quote
+is no longer in the article (orphaned), are grouped onto the same pages but kept apart from
+the judged ones. Formatters only render; they never re-sort or look up
 positions themselves, so every output agrees on order and numbering.
 """
 
@@ -57,6 +59,8 @@ class Page:
     title: str
     source: Source | None
     items: tuple[CheckedClaim, ...]
+    rejected: tuple[Claim, ...] = ()
+    orphaned: tuple[Claim, ...] = ()
 
 
 def position_of(text: str, start: int, end: int) -> Position:
@@ -89,6 +93,13 @@ def verdict_counts(items: Iterable[CheckedClaim]) -> dict[str, int]:
     return {label: counts.get(label, 0) for label in VERDICT_LABELS}
 
 
+def review_counts(page: Page) -> dict[str, int]:
+    """Extracted claims of a page per review status (hand-written ones need none)."""
+    found = Counter(item.claim.review or "unreviewed" for item in page.items if item.claim.origin == "extracted")
+    counts = {status: found.get(status, 0) for status in ("accepted", "edited", "unreviewed")}
+    return {**counts, "rejected": len(page.rejected), "orphaned": len(page.orphaned)}
+
+
 def holds_share(counts: dict[str, int]) -> tuple[int, int]:
     """(supported, checkable): the numerator and denominator of the "holds" share."""
     return counts["supported"], sum(counts[label] for label in CHECKABLE)
@@ -105,6 +116,8 @@ class ReportData:
     by_id: dict[str, CheckedClaim]
     positions: dict[str, Position]
     page_of: dict[str, Page] = field(repr=False)
+    rejected: tuple[Claim, ...] = ()
+    orphaned: tuple[Claim, ...] = ()
 
     @property
     def environment(self) -> dict[str, object]:
@@ -164,10 +177,9 @@ class ReportData:
         return next((p for p in self.result.probe_results if p.probe_id == probe_id), None)
 
 
-def _positions(items: Iterable[CheckedClaim], sources: dict[str, Source]) -> dict[str, Position]:
+def _positions(claims: Iterable[Claim], sources: dict[str, Source]) -> dict[str, Position]:
     positions: dict[str, Position] = {}
-    for item in items:
-        claim = item.claim
+    for claim in claims:
         source = sources.get(claim.source)
         if source is None or claim.start is None or claim.end is None:
             continue
@@ -176,20 +188,33 @@ def _positions(items: Iterable[CheckedClaim], sources: dict[str, Source]) -> dic
     return positions
 
 
-def _pages(items: tuple[CheckedClaim, ...], sources: list[Source]) -> list[Page]:
+def _by_source(claims: Iterable[Claim]) -> dict[str, tuple[Claim, ...]]:
+    grouped: dict[str, list[Claim]] = {}
+    for claim in sorted(claims, key=claim_sort_key):
+        grouped.setdefault(claim.source, []).append(claim)
+    return {key: tuple(found) for key, found in grouped.items()}
+
+
+def _pages(items: tuple[CheckedClaim, ...], sources: list[Source], result: RunResult) -> list[Page]:
     by_key: dict[str, list[CheckedClaim]] = {}
     for item in items:
         by_key.setdefault(item.claim.source, []).append(item)
+    rejected, orphaned = _by_source(result.rejected), _by_source(result.orphaned)
     stems = Counter(source.stem for source in sources)
     pages = []
     for source in sources:
         # Two articles may share a stem (a.txt, a.md); then the whole file name keeps them apart.
         slug = slugify(source.stem if stems[source.stem] == 1 else source.file)
-        pages.append(Page(source.file, slug, source.title or source.file, source, tuple(by_key.pop(source.file, []))))
-    for key in sorted(by_key):
+        found = tuple(by_key.pop(source.file, []))
+        aside = (rejected.get(source.file, ()), orphaned.get(source.file, ()))
+        pages.append(Page(source.file, slug, source.title or source.file, source, found, *aside))
+    keys = set(by_key) | {key for key in [*rejected, *orphaned] if key not in {s.file for s in sources}}
+    for key in sorted(keys):
         title = key.split(":", 1)[1] if key.startswith("curated:") else key
         label = f"Curated claims ({title})" if key.startswith("curated:") else title
-        pages.append(Page(key, slugify(key.replace(":", "-").rsplit(".", 1)[0]), label, None, tuple(by_key[key])))
+        slug = slugify(key.replace(":", "-").rsplit(".", 1)[0])
+        found = tuple(by_key.get(key, []))
+        pages.append(Page(key, slug, label, None, found, rejected.get(key, ()), orphaned.get(key, ())))
     return pages
 
 
@@ -197,14 +222,17 @@ def build_report_data(result: RunResult, vocab: Vocabulary | None) -> ReportData
     """Sort, group and locate a run's claims once for all formatters."""
     sources = sorted(result.sources, key=lambda s: s.file)
     items = tuple(sorted(result.checked, key=lambda item: claim_sort_key(item.claim)))
-    pages = _pages(items, sources)
+    pages = _pages(items, sources, result)
     page_of = {item.claim.id: page for page in pages for item in page.items}
+    rejected = tuple(sorted(result.rejected, key=claim_sort_key))
     return ReportData(
         result=result,
         vocab=vocab,
         items=items,
         pages=tuple(pages),
         by_id={item.claim.id: item for item in items},
-        positions=_positions(items, {s.file: s for s in sources}),
+        positions=_positions([*(item.claim for item in items), *rejected], {s.file: s for s in sources}),
         page_of=page_of,
+        rejected=rejected,
+        orphaned=tuple(sorted(result.orphaned, key=claim_sort_key)),
     )

@@ -1,9 +1,12 @@
 """``claims.json``: the machine-readable contract of a run.
 
 ``{"generated_by": ..., "environment": {...}, "sources": [...], "claims": [...],
-"contradictions": [...]}``; each claim has its id, source file, offsets, the line the quote
-starts on, quote, subject, attribute, value, relation (null or {type, object}), verdict,
-rationale and evidence (a list). Claims are in report order and keys in a fixed order, so
+"contradictions": [...], "rejected": [...], "orphaned": [...]}``; each claim has its id,
+source file, offsets, the line the quote starts on, quote, subject, attribute, value,
+relation (null or {type, object}), review (null, "accepted" or "edited") and note, verdict,
+rationale and evidence (a list). ``rejected`` lists the claims a reviewer rejected and
+``orphaned`` the reviewed claims whose quote is no longer in their article: the same fields
+up to the note, no verdict, since neither is judged. Claims are in report order and keys in a fixed order, so
 the file diffs cleanly; ``factcheck run --baseline`` reads it back.
 """
 
@@ -12,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pipeline.records import CheckedClaim
+from pipeline.records import CheckedClaim, Claim
 from pipeline.report.base import SingleFile
 from pipeline.report.data import ReportData
 
@@ -24,7 +27,17 @@ def generated_by(data: ReportData) -> str:
 
 def claim_row(item: CheckedClaim, line: int | None = None) -> dict[str, Any]:
     """One claim of ``claims.json``."""
-    claim, verdict = item.claim, item.verdict
+    verdict = item.verdict
+    return {
+        **claim_fields(item.claim, line),
+        "verdict": verdict.label,
+        "rationale": verdict.rationale,
+        "evidence": [evidence.model_dump(mode="json") for evidence in verdict.evidence],
+    }
+
+
+def claim_fields(claim: Claim, line: int | None = None) -> dict[str, Any]:
+    """What a claim states and where, with its review: every listed claim has these keys."""
     return {
         "id": claim.id,
         "source": claim.source,
@@ -40,9 +53,8 @@ def claim_row(item: CheckedClaim, line: int | None = None) -> dict[str, Any]:
         "table_row": claim.table_row,
         "origin": claim.origin,
         "rule": claim.rule,
-        "verdict": verdict.label,
-        "rationale": verdict.rationale,
-        "evidence": [evidence.model_dump(mode="json") for evidence in verdict.evidence],
+        "review": claim.review,
+        "note": claim.note,
     }
 
 
@@ -65,6 +77,8 @@ def run_document(data: ReportData) -> dict[str, Any]:
         ],
         "claims": [claim_row(item, data.line_of(item.claim.id)) for item in data.items],
         "contradictions": [c.model_dump(mode="json") for c in data.result.contradictions],
+        "rejected": [claim_fields(claim, data.line_of(claim.id)) for claim in data.rejected],
+        "orphaned": [claim_fields(claim) for claim in data.orphaned],
     }
 
 

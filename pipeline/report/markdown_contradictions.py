@@ -1,5 +1,11 @@
 """``contradictions.md``: every pair of claims that cannot both hold, with both quotes.
 
+A contradiction between two classes of claims that read alike (see
+``pipeline.reconcile.contradictions``) shows one quote per side, then how many more claims
+stand on that side, their verdicts, and links to the first few; ``claims.json`` lists every
+claim of every side. So the page grows with the number of distinct disagreements, not with
+the number of articles repeating them.
+
 Also renders the contradiction blocks the index shows for its top few, and decides which
 those are (``ranked``), so both pages describe a contradiction the same way.
 """
@@ -10,8 +16,8 @@ from collections import Counter
 
 from pipeline.records import Contradiction
 from pipeline.report.base import SingleFile
-from pipeline.report.data import ReportData, anchor
-from pipeline.report.markdown import badge, blockquote, code, footer, inline
+from pipeline.report.data import ReportData, anchor, verdict_counts
+from pipeline.report.markdown import badge, blockquote, code, counts_line, footer, inline
 
 KIND_TEXT = {
     "value": "different values",
@@ -19,6 +25,8 @@ KIND_TEXT = {
     "comparison": "opposite comparisons",
     "polarity": "one affirms, one denies",
 }
+# Claims that read like a side's quoted one are linked up to this many; claims.json has them all.
+SIDE_LINKS = 5
 
 
 def contradiction_anchor(contradiction: Contradiction) -> str:
@@ -38,22 +46,40 @@ def ranked(data: ReportData) -> list[Contradiction]:
     topic = Counter((item.claim.subject, item.claim.attribute) for item in data.items)
     wrong = ("refuted", "outdated")
 
-    def importance(c: Contradiction) -> tuple[int, int, int]:
+    def importance(c: Contradiction) -> tuple[int, int, int, int]:
         a, b = data.by_id.get(c.claim_a), data.by_id.get(c.claim_b)
         labels = {item.verdict.label for item in (a, b) if item is not None}
         settled = int("supported" in labels and bool(labels & set(wrong)))
         cross = int(a is not None and b is not None and a.claim.source != b.claim.source)
-        return (-settled, -cross, -topic[(c.subject, c.attribute)])
+        return (-settled, -cross, -topic[(c.subject, c.attribute)], -claim_count(c))
 
     return sorted(ordered(data), key=importance)
 
 
-def _side(data: ReportData, claim_id: str, prefix: str) -> list[str]:
+def claim_count(contradiction: Contradiction) -> int:
+    """How many claims the contradiction sets against each other, both sides together."""
+    return 2 + len(contradiction.same_as_a) + len(contradiction.same_as_b)
+
+
+def _side(data: ReportData, claim_id: str, prefix: str, same_as: tuple[str, ...] = ()) -> list[str]:
     item = data.by_id.get(claim_id)
     if item is None:
         return [f"- claim {code(claim_id)} (not among this run's claims)"]
     where = f"[{inline(data.where(claim_id))}]({data.claim_href(claim_id, prefix)})"
-    return [*blockquote(item.claim.quote), "", f"— {where} · {badge(item.verdict.label)}"]
+    return [*blockquote(item.claim.quote), "", f"— {where} · {badge(item.verdict.label)}", *_alike(data, same_as, prefix)]
+
+
+def _alike(data: ReportData, same_as: tuple[str, ...], prefix: str) -> list[str]:
+    """The side's other claims: how many, their verdicts, and the first few linked."""
+    known = [claim_id for claim_id in same_as if claim_id in data.by_id]
+    if not known:
+        return []
+    articles = len({data.by_id[claim_id].claim.source for claim_id in known})
+    verdicts = counts_line(verdict_counts(data.by_id[claim_id] for claim_id in known), skip_zero=True)
+    links = ", ".join(f"[{inline(data.where(c, 40))}]({data.claim_href(c, prefix)})" for c in known[:SIDE_LINKS])
+    more = f" and {len(known) - SIDE_LINKS} more" if len(known) > SIDE_LINKS else ""
+    noun = "claim reads" if len(known) == 1 else "claims read"
+    return ["", f"+ {len(known)} more {noun} alike, in {articles} article(s): {verdicts}; e.g. {links}{more}."]
 
 
 def contradiction_block(data: ReportData, contradiction: Contradiction, prefix: str, level: str = "###") -> list[str]:
@@ -61,7 +87,8 @@ def contradiction_block(data: ReportData, contradiction: Contradiction, prefix: 
     kind = KIND_TEXT.get(contradiction.kind, contradiction.kind)
     title = f"{data.subject_name(contradiction.subject)} · {contradiction.attribute} ({kind})"
     lines = [f'{level} <a id="{contradiction_anchor(contradiction)}"></a>⚖️ {inline(title)}', ""]
-    lines += _side(data, contradiction.claim_a, prefix) + [""] + _side(data, contradiction.claim_b, prefix)
+    lines += _side(data, contradiction.claim_a, prefix, contradiction.same_as_a) + [""]
+    lines += _side(data, contradiction.claim_b, prefix, contradiction.same_as_b)
     explanation = contradiction.explanation or "No explanation was recorded."
     return lines + ["", f"**Resolution:** {inline(explanation)}", ""]
 
@@ -72,9 +99,17 @@ def render_contradictions(data: ReportData) -> str:
     lines = ["# Contradictions", "", "[← Summary](index.md)", ""]
     if not items:
         lines += ["No two claims in this run contradict each other.", ""]
-    else:
+    elif not any(c.same_as_a or c.same_as_b for c in items):
         intro = f"{len(items)} pairs of claims cannot both hold. Each shows both quotes, their verdicts"
         lines += [intro + " and what the evidence says.", ""]
+    else:
+        claims = sum(claim_count(c) for c in items)
+        intro = (
+            f"{len(items)} disagreements, among {claims:,} claims (a claim can be in several), cannot be reconciled."
+            " Each shows one quote per side, its verdict and what the evidence says; claims that read like a"
+            " quoted one are counted and linked below it, and all are listed in [claims.json](claims.json)."
+        )
+        lines += [intro, ""]
     for contradiction in items:
         lines += contradiction_block(data, contradiction, "sources/", "##")
     return "\n".join(lines + footer(""))

@@ -4,6 +4,11 @@ For each attribute: what the articles say (values with counts, each claim linked
 section in ``sources/<stem>.md``), what the probes observed on the installed versions, and
 the verdicts. Claims about other frameworks that compare against this one are listed at
 the end, so a reader sees every statement that concerns it.
+
+An attribute that many articles discuss (more than CLAIMS_TABLE_LIMIT claims) gets one row
+per stated value instead of one per claim: how many claims and articles state it, their
+verdicts, and an example; each claim is still on its article's page. A corpus of thousands
+of articles thus keeps pages a reader can scan.
 """
 
 from __future__ import annotations
@@ -28,7 +33,29 @@ def values_summary(data: ReportData, items: list[CheckedClaim]) -> str:
     return ", ".join(f"{inline(value)} ×{count}" for value, count in ranked)
 
 
+# Past this many claims, a table lists stated values rather than claims.
+CLAIMS_TABLE_LIMIT = 50
+
+
+def _values_table(data: ReportData, items: list[CheckedClaim]) -> list[str]:
+    """One row per stated value, most-stated first, with verdict counts and an example."""
+    by_value: dict[str, list[CheckedClaim]] = {}
+    for item in items:
+        by_value.setdefault(data.stated(item.claim), []).append(item)
+    rows = []
+    for value, group in sorted(by_value.items(), key=lambda pair: (-len(pair[1]), pair[0])):
+        counts = verdict_counts(group)
+        example = group[0].claim
+        link = f"[{cell(data.where(example.id, 40))}]({data.claim_href(example.id, '../sources/')})"
+        articles = len({item.claim.source for item in group})
+        rows.append([cell(truncate(value, 40)), str(len(group)), str(articles), *(str(counts[label]) for label in VERDICT_LABELS), link])
+    headers = ["Value", "Claims", "Articles", *(BADGES[label] for label in VERDICT_LABELS), "Example"]
+    return table(headers, rows, numeric=range(1, 3 + len(VERDICT_LABELS)))
+
+
 def _claims_table(data: ReportData, items: list[CheckedClaim]) -> list[str]:
+    if len(items) > CLAIMS_TABLE_LIMIT:
+        return _values_table(data, items)
     rows = []
     for item in items:
         claim = item.claim
@@ -61,7 +88,9 @@ def _attribute_section(data: ReportData, subject: str, attribute: str, items: li
         lines += [f"*{inline(meaning)}*", ""]
     if items:
         said = f"**What the sources say**: {len(items)} claim{'s' if len(items) != 1 else ''}"
-        said += f": {values_summary(data, items)}" if values_summary(data, items) else ""
+        # past the limit the values table below says the same, value by value
+        summary = values_summary(data, items) if len(items) <= CLAIMS_TABLE_LIMIT else ""
+        said += f": {summary}" if summary else ""
         lines += [said, "", *_claims_table(data, items), "", counts_line(verdict_counts(items), skip_zero=True), ""]
     else:
         lines += ["*No article makes a claim about this.*", ""]
@@ -93,7 +122,9 @@ def render_framework(data: ReportData, subject: str) -> str:
     """The Markdown of one ``frameworks/<subject>.md``."""
     items = [item for item in data.items if item.claim.subject == subject]
     attributes = sorted({i.claim.attribute for i in items} | {p.attribute for p in data.probes_for(subject)})
-    by_attribute = {a: [i for i in items if i.claim.attribute == a] for a in attributes}
+    by_attribute: dict[str, list[CheckedClaim]] = {a: [] for a in attributes}
+    for item in items:
+        by_attribute[item.claim.attribute].append(item)
     counts = verdict_counts(items)
     sources = len({item.claim.source for item in items})
     lines = [f"# {inline(data.subject_name(subject))}", ""]

@@ -7,6 +7,7 @@ quotes, the speed benchmark, and the environment the verdicts rest on.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pipeline.records import VERDICT_LABELS
@@ -17,6 +18,7 @@ from pipeline.report.markdown import (
     cell, checkable_note, code, counts_line, footer, holds_text, inline, table, truncate, value_text,
 )  # fmt: skip
 from pipeline.report.markdown_contradictions import contradiction_block, ranked
+from pipeline.report.markdown_listing import is_large, source_row, summary_sections, write_listing
 
 TOP_CONTRADICTIONS = 3
 # Environment keys shown first, in this order; any others follow alphabetically.
@@ -26,16 +28,9 @@ _NUMERIC = range(3, 3 + 2 + len(VERDICT_LABELS))
 
 
 def _sources(data: ReportData) -> list[str]:
-    rows = []
-    for page in data.pages:
-        counts = verdict_counts(page.items)
-        source = page.source
-        rows.append([
-            f"[{cell(page.title)}](sources/{page.slug}.md)",
-            cell(source.publisher or "—") if source else "curated",
-            cell(source.published or "—") if source else "—",
-            str(len(page.items)), *(str(counts[label]) for label in VERDICT_LABELS), holds_text(counts),
-        ])  # fmt: skip
+    if is_large(data):
+        return summary_sections(data)  # thousands of rows: summaries here, every row on listing pages
+    rows = [source_row(page, "sources/") for page in data.pages]
     total = verdict_counts(data.items)
     rows.append(["**All**", "", "", f"**{len(data.items)}**", *(str(total[label]) for label in VERDICT_LABELS), holds_text(total)])
     headers = ["Source", "Publisher", "Published", "Claims", *_VERDICT_COLUMNS, "Holds"]
@@ -112,6 +107,16 @@ def _meanings(data: ReportData) -> list[str]:
     return ["## What the verdicts mean", "", *table(["Verdict", "Meaning"], rows), ""]
 
 
+def _review_note(data: ReportData) -> list[str]:
+    """How many claims review took out of the verdicts; nothing when none."""
+    parts = []
+    if data.rejected:
+        parts.append(f"{len(data.rejected)} claim(s) rejected in review are left out of the verdicts")
+    if data.orphaned:
+        parts.append(f"{len(data.orphaned)} reviewed claim(s) no longer match their article (orphaned) and are not judged")
+    return ["; ".join(parts) + "; each source page lists them.", ""] if parts else []
+
+
 def render_index(data: ReportData) -> str:
     """The Markdown of ``index.md``."""
     total = verdict_counts(data.items)
@@ -119,7 +124,7 @@ def render_index(data: ReportData) -> str:
         f"{len(data.items)} claims about deep-learning frameworks from {len(data.result.sources)} articles, "
         f"checked against the installed frameworks and dated references."
     )
-    lines = ["# factcheck report", "", intro, "", counts_line(total), ""]
+    lines = ["# factcheck report", "", intro, "", counts_line(total), "", *_review_note(data)]
     lines += _sources(data) + _frameworks(data) + _contradictions(data) + _benchmarks(data)
     lines += _environment(data) + _meanings(data)
     return "\n".join(lines + footer(""))
@@ -133,3 +138,6 @@ class IndexFormatter(SingleFile):
 
     def render(self, data: ReportData) -> str:
         return render_index(data)
+
+    def write(self, data: ReportData, folder: Path) -> list[Path]:
+        return super().write(data, folder) + write_listing(data, folder)

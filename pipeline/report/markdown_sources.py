@@ -4,6 +4,11 @@ A short table first (line, verdict, framework, attribute, value) so a reader sca
 article's claims at a glance, then one section per claim: the quote, what was read from it,
 the verdict with its rationale, and the evidence. Probe observations and long evidence
 lists are folded in ``<details>`` so the page stays readable.
+
+Review decisions show where a reviewer made them: the overview gains a Review column and
+each claim a Review line once a claim of the page was accepted or edited. Claims rejected in
+review are not judged; they are listed apart under "Rejected in review", and reviewed claims
+whose quote is no longer in the article under "Orphaned reviews".
 """
 
 from __future__ import annotations
@@ -11,9 +16,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.catalog.yamlio import write_atomic
-from pipeline.records import CheckedClaim, Evidence, Qualifiers
+from pipeline.records import CheckedClaim, Claim, Evidence, Qualifiers
 from pipeline.report.charts import verdict_pie
-from pipeline.report.data import BADGES, Page, ReportData, anchor, verdict_counts
+from pipeline.report.data import BADGES, Page, ReportData, anchor, review_counts, verdict_counts
 from pipeline.report.markdown import (
     badge, blockquote, cell, code, counts_line, details, footer, holds_text, inline, json_excerpt, table,
     truncate, value_text, versions_text,
@@ -93,6 +98,11 @@ def _facts(data: ReportData, item: CheckedClaim) -> list[str]:
     if claim.table_row:
         facts.append(f"- **Table row:** {inline(claim.table_row)}")
     facts.append(f"- **Verdict:** {badge(item.verdict.label).replace(' ', ' **', 1)}** — {inline(item.verdict.rationale)}")
+    if claim.review:
+        note = f" — {inline(claim.note)}" if claim.note else ""
+        facts.append(f"- **Review:** {claim.review}{note}")
+    elif claim.note:
+        facts.append(f"- **Note:** {inline(claim.note)}")
     origin = f"rule {code(claim.rule)}" if claim.rule else claim.origin
     facts.append(f"- <sub>id {code(claim.id)} · {origin}</sub>")
     return facts
@@ -108,6 +118,9 @@ def _claim_section(data: ReportData, item: CheckedClaim) -> list[str]:
 
 
 def _overview(data: ReportData, page: Page) -> list[str]:
+    # The Review column appears only once someone reviewed a claim of the page, so pages
+    # nobody reviewed stay as compact as before.
+    reviewed = any(item.claim.review for item in page.items)
     rows = []
     for item in page.items:
         claim = item.claim
@@ -115,9 +128,46 @@ def _overview(data: ReportData, page: Page) -> list[str]:
         rows.append([
             f"[{line if line else '—'}](#{anchor(claim.id)})", BADGES[item.verdict.label],
             cell(data.subject_name(claim.subject)), claim.attribute, cell(truncate(data.stated(claim), 40)),
-            cell(truncate(claim.quote, 70)),
+            cell(truncate(claim.quote, 70)), *([claim.review or ""] if reviewed else []),
         ])  # fmt: skip
-    return table(["Line", "Verdict", "Framework", "Attribute", "Value", "Quote"], rows, numeric=(0,))
+    headers = ["Line", "Verdict", "Framework", "Attribute", "Value", "Quote", *(["Review"] if reviewed else [])]
+    return table(headers, rows, numeric=(0,))
+
+
+_SET_ASIDE_HEADERS = ["Framework", "Attribute", "Value", "Quote", "Note", "Id"]
+
+
+def _set_aside_row(data: ReportData, claim: Claim) -> list[str]:
+    return [
+        cell(data.subject_name(claim.subject)), claim.attribute, cell(truncate(data.stated(claim), 40)),
+        cell(truncate(claim.quote, 70)), cell(claim.note or ""), code(claim.id),
+    ]  # fmt: skip
+
+
+def _set_aside(data: ReportData, page: Page) -> list[str]:
+    """The claims reviewers took out of the verdicts: rejected, and orphaned reviews."""
+    lines: list[str] = []
+    if page.rejected:
+        lead = f"{len(page.rejected)} claim(s) a reviewer rejected; they are left out of the verdicts above."
+        rows = [[str(data.line_of(claim.id) or "—"), *_set_aside_row(data, claim)] for claim in page.rejected]
+        lines += ["## Rejected in review", "", lead, "", *table(["Line", *_SET_ASIDE_HEADERS], rows, (0,)), ""]
+    if page.orphaned:
+        # An orphaned claim's offsets no longer point at its quote, so it has no line to show.
+        lead = (
+            f"{len(page.orphaned)} reviewed claim(s) whose quote is no longer in the article. They are kept under "
+            "`orphaned:` in the article's file in `claims/extracted/` and not judged: fix their quote or delete them."
+        )
+        rows = [[claim.review or "", *_set_aside_row(data, claim)] for claim in page.orphaned]
+        lines += ["## Orphaned reviews", "", lead, "", *table(["Review", *_SET_ASIDE_HEADERS], rows), ""]
+    return lines
+
+
+def _review_line(page: Page) -> list[str]:
+    """``Review: 2 accepted · 1 edited · …``, only once a claim of the page was reviewed."""
+    counts = review_counts(page)
+    if not any(counts[status] for status in ("accepted", "edited", "rejected", "orphaned")):
+        return []
+    return ["Review: " + " · ".join(f"{count} {status}" for status, count in counts.items() if count), ""]
 
 
 def _header(page: Page) -> list[str]:
@@ -136,12 +186,13 @@ def render_source(data: ReportData, page: Page) -> str:
     counts = verdict_counts(page.items)
     lines = _header(page)
     if not page.items:
-        return "\n".join(lines + ["No claims were found in this article."] + footer("../"))
-    lines += [f"**{len(page.items)} claims** · holds {holds_text(counts)}", "", counts_line(counts), ""]
+        lines += ["No claims were found in this article." if not page.rejected else "Every claim was rejected in review."]
+        return "\n".join(lines + ([""] if page.rejected or page.orphaned else []) + _set_aside(data, page) + footer("../"))
+    lines += [f"**{len(page.items)} claims** · holds {holds_text(counts)}", "", counts_line(counts), "", *_review_line(page)]
     lines += verdict_pie(counts) + ["", *_overview(data, page), "", "## Claims", ""]
     for item in page.items:
         lines += _claim_section(data, item)
-    return "\n".join(lines + footer("../"))
+    return "\n".join(lines + _set_aside(data, page) + footer("../"))
 
 
 class SourcesFormatter:

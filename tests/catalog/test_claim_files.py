@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.catalog.claims import merge_reviews, read_claim_file, read_curated, sync_extracted
+from pipeline.catalog.claims import read_claim_file, read_curated
+from pipeline.catalog.review import merge_reviews, sync_extracted
 from pipeline.errors import ErrorGroup, FactcheckError
 from pipeline.records import Claim, Source, claim_id
 from pipeline.vocab import load_vocabulary
@@ -71,7 +72,7 @@ def test_extracted_file_round_trips_and_keeps_reviews(tmp_path: Path) -> None:
     reviewed = path.read_text().replace("rule: test\n", "rule: test\n  review: rejected\n  note: not a claim\n", 1)
     path.write_text(reviewed)
     again = sync_extracted(tmp_path, [source], first, VOCAB)
-    decisions = {c.quote: (c.review, c.note) for c in again}
+    decisions = {c.quote: (c.review, c.note) for c in again.claims}
     assert decisions["MXNet is written in C++."] == ("rejected", "not a claim")
     assert decisions["Caffe runs on Linux."] == (None, None)
     rewritten = path.read_text()

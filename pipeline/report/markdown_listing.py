@@ -1,0 +1,155 @@
+"""The index of a large corpus: summaries on ``index.md``, every article on listing pages.
+
+Up to SOURCES_ON_INDEX articles, ``index.md`` has a row per article, as it always had. Past
+that the table would run to thousands of rows, so the index summarises instead: verdicts by
+year of publication, the articles with the most refuted or outdated claims, the statements
+refuted in the most articles, and the most contested topics. Every article is still listed,
+SOURCES_PER_PAGE rows to a page, in ``sources/index-NNN.md`` (next to the per-source pages,
+so a page no longer produced is removed with them).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from pipeline.catalog.yamlio import write_atomic
+from pipeline.records import VERDICT_LABELS, CheckedClaim
+from pipeline.report.charts import verdict_bars
+from pipeline.report.data import BADGES, Page, ReportData, verdict_counts
+from pipeline.report.markdown import cell, checkable_note, footer, holds_text, table, truncate
+
+SOURCES_ON_INDEX = 200
+SOURCES_PER_PAGE = 200
+TOP_ROWS = 15
+VERDICT_COLUMNS = [BADGES[label] for label in VERDICT_LABELS]
+SOURCE_HEADERS = ["Source", "Publisher", "Published", "Claims", *VERDICT_COLUMNS, "Holds"]
+SOURCE_NUMERIC = range(3, 3 + 2 + len(VERDICT_LABELS))
+WRONG = ("refuted", "outdated")
+
+
+def is_large(data: ReportData) -> bool:
+    """True when the index summarises rather than listing every article."""
+    return len(data.pages) > SOURCES_ON_INDEX
+
+
+def source_row(page: Page, prefix: str) -> list[str]:
+    """An article's row: link, publisher, date, claims, verdict counts and the holds share."""
+    counts = verdict_counts(page.items)
+    source = page.source
+    return [
+        f"[{cell(page.title)}]({prefix}{page.slug}.md)",
+        cell(source.publisher or "—") if source else "curated",
+        cell(source.published or "—") if source else "—",
+        str(len(page.items)), *(str(counts[label]) for label in VERDICT_LABELS), holds_text(counts),
+    ]  # fmt: skip
+
+
+def listing_name(number: int) -> str:
+    """The file name of listing page ``number`` (1-based), inside ``sources/``."""
+    return f"index-{number:03d}.md"
+
+
+def _chunks(data: ReportData) -> list[tuple[Page, ...]]:
+    pages = data.pages
+    return [pages[start : start + SOURCES_PER_PAGE] for start in range(0, len(pages), SOURCES_PER_PAGE)]
+
+
+def _listing_page(data: ReportData, number: int, chunk: tuple[Page, ...], total: int) -> str:
+    first = (number - 1) * SOURCES_PER_PAGE + 1
+    nav = ["[← Summary](../index.md)"]
+    if number > 1:
+        nav.append(f"[← Page {number - 1}]({listing_name(number - 1)})")
+    if number < total:
+        nav.append(f"[Page {number + 1} →]({listing_name(number + 1)})")
+    lines = [f"# All sources, page {number} of {total}", "", " · ".join(nav), ""]
+    lines += [f"Articles {first:,}–{first + len(chunk) - 1:,} of {len(data.pages):,}, by file name.", ""]
+    lines += table(SOURCE_HEADERS, [source_row(page, "") for page in chunk], numeric=SOURCE_NUMERIC)
+    return "\n".join(lines + ["", checkable_note()] + footer("../"))
+
+
+def write_listing(data: ReportData, folder: Path) -> list[Path]:
+    """The listing pages of a large corpus (none for a small one); returns the files written."""
+    if not is_large(data):
+        return []
+    chunks = _chunks(data)
+    written = []
+    for number, chunk in enumerate(chunks, start=1):
+        path = folder / "sources" / listing_name(number)
+        write_atomic(path, _listing_page(data, number, chunk, len(chunks)))
+        written.append(path)
+    return written
+
+
+def _by_year(data: ReportData) -> list[str]:
+    """Verdict counts per year of publication, as a table and a chart."""
+    years: dict[str, list[Page]] = defaultdict(list)
+    for page in data.pages:
+        published = page.source.published if page.source else None
+        years[published[:4] if published else "—"].append(page)
+    rows, labels, counts = [], [], []
+    for year in sorted(years):
+        items = [item for page in years[year] for item in page.items]
+        found = verdict_counts(items)
+        rows.append([year, str(len(years[year])), str(len(items)), *(str(found[label]) for label in VERDICT_LABELS), holds_text(found)])
+        labels.append(year)
+        counts.append(found)
+    headers = ["Published", "Articles", "Claims", *VERDICT_COLUMNS, "Holds"]
+    lines = ["### Verdicts by year of publication", "", *table(headers, rows, numeric=range(1, 4 + len(VERDICT_LABELS)))]
+    return lines + ["", *verdict_bars(labels, counts), ""]
+
+
+def _most_wrong(data: ReportData) -> list[str]:
+    """The articles with the most refuted or outdated claims."""
+    def wrong(page: Page) -> int:
+        counts = verdict_counts(page.items)
+        return sum(counts[label] for label in WRONG)
+
+    top = sorted(data.pages, key=lambda page: (-wrong(page), page.key))[:TOP_ROWS]
+    lines = [f"### The {len(top)} articles with the most refuted or outdated claims", ""]
+    return lines + table(SOURCE_HEADERS, [source_row(page, "sources/") for page in top], numeric=SOURCE_NUMERIC) + [""]
+
+
+def _statement_rows(data: ReportData, groups: dict[tuple[str, ...], list[CheckedClaim]]) -> list[list[str]]:
+    ranked = sorted(groups.items(), key=lambda pair: (-len({i.claim.source for i in pair[1]}), pair[0]))[:TOP_ROWS]
+    rows = []
+    for key, items in ranked:
+        example = items[0].claim
+        link = f"[{cell(data.where(example.id, 40))}]({data.claim_href(example.id, 'sources/')})"
+        framework = f"[{cell(data.subject_name(key[0]))}](frameworks/{key[0]}.md#{key[1]})"
+        articles = len({item.claim.source for item in items})
+        rows.append([framework, key[1], *(cell(truncate(part, 40)) for part in key[2:]), str(len(items)), str(articles), link])
+    return rows
+
+
+def _repeated(data: ReportData) -> list[str]:
+    """The statements refuted or outdated in the most articles, and the most contested topics."""
+    wrong: dict[tuple[str, ...], list[CheckedClaim]] = defaultdict(list)
+    contested: dict[tuple[str, ...], list[CheckedClaim]] = defaultdict(list)
+    for item in data.items:
+        claim, label = item.claim, item.verdict.label
+        if label in WRONG:
+            wrong[(claim.subject, claim.attribute, data.stated(claim), f"{BADGES[label]} {label}")].append(item)
+        elif label == "contested":
+            contested[(claim.subject, claim.attribute)].append(item)
+    lines = ["### Statements refuted or outdated in the most articles", ""]
+    headers = ["Framework", "Attribute", "Stated", "Verdict", "Claims", "Articles", "Example"]
+    lines += table(headers, _statement_rows(data, wrong), numeric=(4, 5)) if wrong else ["None."]
+    lines += ["", "### Most contested topics", ""]
+    headers = ["Framework", "Attribute", "Claims", "Articles", "Example"]
+    lines += table(headers, _statement_rows(data, contested), numeric=(2, 3)) if contested else ["None."]
+    return lines + [""]
+
+
+def summary_sections(data: ReportData) -> list[str]:
+    """The index's Sources section for a large corpus."""
+    chunks = _chunks(data)
+    links = " · ".join(f"[{number}](sources/{listing_name(number)})" for number in range(1, len(chunks) + 1))
+    total = verdict_counts(data.items)
+    intro = (
+        f"{len(data.pages):,} sources, too many to list here: every one is listed with its verdict counts, "
+        f"{SOURCES_PER_PAGE} to a page, on pages {links}. All sources together: {len(data.items):,} claims, "
+        f"holds {holds_text(total)}."
+    )
+    lines = ["## Sources", "", intro, "", checkable_note(), ""]
+    return lines + _by_year(data) + _most_wrong(data) + _repeated(data)
