@@ -7,8 +7,10 @@ a sentence saying how to fix it. The CLI prints it without a traceback.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Mapping
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,45 @@ class ErrorGroup(FactcheckError):
         return "\n".join(error.render() for error in self.errors)
 
 
-# Codes, grouped by stage, so a user can search the docs for one.
+class WriteError(FactcheckError, OSError):
+    """A file could not be written.
+
+    Also an OSError, so code that tolerates a failed optional write (the probe cache) keeps
+    doing so, while everywhere else it reaches the user as a coded error.
+    """
+
+
+class InterruptedAfterWrite(BaseException):
+    """Ctrl-C that arrived while reports were being moved into place, held until they all were.
+
+    Not a KeyboardInterrupt, so the command-line framework does not turn it into a bare exit
+    code: the CLI can say the new reports are complete rather than that the old ones are intact.
+    """
+
+
+def did_you_mean(word: object, names: Iterable[str], aliases: Mapping[str, str] | None = None) -> str:
+    """``"; did you mean 'pytorch'?"`` for the names (or aliases) closest to ``word``, else ``""``.
+
+    ``aliases`` maps another spelling to the name it stands for; a close alias suggests its name.
+    """
+    canonical = {name.lower(): name for name in names}
+    for alias, name in (aliases or {}).items():
+        canonical.setdefault(alias.lower(), name)
+    # 0.7 keeps one-letter slips and swaps ('kers', 'pytroch') but not mere shared syllables.
+    matches = difflib.get_close_matches(str(word).lower(), list(canonical), n=3, cutoff=0.7)
+    suggestions = list(dict.fromkeys(canonical[match] for match in matches))
+    if not suggestions:
+        return ""
+    return "; did you mean " + " or ".join(repr(name) for name in suggestions) + "?"
+
+
+# Exit codes of the command line (documented in docs/ERRORS.md).
+EXIT_OK = 0
+EXIT_GATE_FAILED = 1
+EXIT_USER_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+# Codes, grouped by stage, so a user can search the docs (docs/ERRORS.md) for one.
 E_YAML_SYNTAX = "E101"
 E_YAML_SHAPE = "E102"
 E_UNKNOWN_SUBJECT = "E103"
@@ -69,8 +109,15 @@ E_BAD_VALUE = "E105"
 E_MISSING_FIELD = "E106"
 E_UNKNOWN_KIND = "E107"
 E_DUPLICATE_ID = "E108"
+E_DUPLICATE_KEY = "E109"
 E_SOURCE_MISSING = "E201"
 E_SOURCE_FORMAT = "E202"
+E_SOURCE_EMPTY = "E203"
+E_SOURCE_BINARY = "E204"
+E_SOURCE_TOO_LARGE = "E205"
 E_MODEL_MISSING = "E301"
 E_FETCH = "E401"
 E_GOLD = "E501"
+E_WRITE = "E601"
+E_FETCH_REFUSED = "E402"
+E_FETCH_DUPLICATE = "E403"

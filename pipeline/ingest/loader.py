@@ -3,6 +3,11 @@
 Text and Markdown files are kept byte for byte (decoded as UTF-8); HTML becomes structured
 text (see ``html.py``). Every claim offset points into ``Source.text``, so
 ``source.text[claim.start:claim.end] == claim.quote`` always holds.
+
+A file factcheck cannot read faithfully is an error, never skipped: an empty file (or one of
+whitespace only), a binary file (NUL bytes), text that is not UTF-8, or a file above
+``MAX_SOURCE_BYTES``. Skipping would let a user believe an article was checked. Every problem
+of the folder is reported at once.
 """
 
 from __future__ import annotations
@@ -12,8 +17,18 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from pipeline.catalog.yamlio import load_located, require_list, validate_model
-from pipeline.errors import E_SOURCE_FORMAT, E_SOURCE_MISSING, ErrorGroup, FactcheckError, Location
+from pipeline.catalog.yamlio import load_located, read_each, require_list, validate_model
+from pipeline.errors import (
+    E_DUPLICATE_ID,
+    E_SOURCE_BINARY,
+    E_SOURCE_EMPTY,
+    E_SOURCE_FORMAT,
+    E_SOURCE_MISSING,
+    E_SOURCE_TOO_LARGE,
+    ErrorGroup,
+    FactcheckError,
+    Location,
+)
 from pipeline.ingest.boilerplate import find_boilerplate
 from pipeline.ingest.html import html_to_text
 from pipeline.records import Source
@@ -21,6 +36,9 @@ from pipeline.records import Source
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 INDEX_NAME = "index.yaml"
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Far above any article (the longest shipped one is under 100 kB); a bigger file is a
+# mistake (a data dump, a video) and is refused before it is read into memory.
+MAX_SOURCE_BYTES = 10 * 1024 * 1024
 
 
 class IndexEntry(BaseModel):
@@ -45,6 +63,22 @@ class IndexEntry(BaseModel):
         return text
 
 
+def _entry_problems(entry: IndexEntry, folder: Path, where: Location, seen: dict[str, Location]) -> list[FactcheckError]:
+    """A listed file that is missing, not an article type, or listed twice."""
+    problems = []
+    if entry.file in seen:
+        message = f"{entry.file!r} is listed twice (first on line {seen[entry.file].line})"
+        problems.append(FactcheckError(E_DUPLICATE_ID, message, where, "merge the two entries into one"))
+    if not (folder / entry.file).is_file():
+        message = f"{entry.file!r} is listed but not in {folder}"
+        problems.append(FactcheckError(E_SOURCE_MISSING, message, where, "add the file or remove the entry"))
+    elif not entry.file.lower().endswith(SUFFIXES):
+        message = f"{entry.file!r} is not an article type factcheck reads ({', '.join(SUFFIXES)})"
+        fix = "save the article as .txt, .md or .html, or remove the entry"
+        problems.append(FactcheckError(E_SOURCE_FORMAT, message, where, fix))
+    return problems
+
+
 def read_index(folder: Path) -> dict[str, IndexEntry]:
     """Metadata by file name; an absent index means no metadata."""
     path = folder / INDEX_NAME
@@ -55,37 +89,60 @@ def read_index(folder: Path) -> dict[str, IndexEntry]:
     base = ("sources",) if isinstance(data, dict) else ()
     entries: dict[str, IndexEntry] = {}
     errors: list[FactcheckError] = []
+    seen: dict[str, Location] = {}
     for position, item in enumerate(items):
         entry, problems = validate_model(IndexEntry, item, path, lines, base + (position,))
         errors.extend(problems)
-        if entry is None:
+        if not isinstance(entry, IndexEntry):
             continue
-        if not (folder / entry.file).exists():
-            errors.append(
-                FactcheckError(
-                    E_SOURCE_MISSING,
-                    f"{entry.file!r} is listed but not in {folder}",
-                    Location(path, lines.line_of(base + (position, "file")), f"sources[{position}].file"),
-                    "add the file or remove the entry",
-                )
-            )
-        entries[entry.file] = entry  # type: ignore[union-attr]
+        where = Location(path, lines.line_of(base + (position, "file")), f"sources[{position}].file")
+        errors.extend(_entry_problems(entry, folder, where, seen))
+        seen.setdefault(entry.file, where)
+        entries[entry.file] = entry
     if errors:
         raise ErrorGroup(errors)
     return entries
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing a file over the size cap before reading it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            message = f"file is {size / 1e6:.1f} MB, over the {MAX_SOURCE_BYTES // 2**20} MB limit for an article"
+            fix = "remove it from the sources folder, or split it into articles"
+            raise FactcheckError(E_SOURCE_TOO_LARGE, message, Location(path), fix)
+        return path.read_bytes()
+    except OSError as exc:
+        message = f"cannot read the file: {exc.strerror or exc}"
+        raise FactcheckError(E_SOURCE_MISSING, message, Location(path), "check its permissions") from None
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """UTF-8 text, or a located error saying what the bytes are instead."""
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        message = f"binary file: NUL byte at byte offset {offset}"
+        fix = "save the article as UTF-8 text (not UTF-16, PDF or a word-processor file)"
+        raise FactcheckError(E_SOURCE_BINARY, message, Location(path, raw.count(b"\n", 0, offset) + 1), fix)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}"
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise FactcheckError(E_SOURCE_FORMAT, message, Location(path, line), "save the article as UTF-8") from None
+
+
 def read_text(path: Path) -> str:
     """The article text as factcheck sees it."""
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise FactcheckError(
-            E_SOURCE_FORMAT, "not UTF-8 text", Location(path), "save the article as UTF-8"
-        ) from None
-    if path.suffix.lower() in (".html", ".htm"):
-        return html_to_text(raw)
-    return raw
+    raw = _decode(path, _read_bytes(path))
+    text = html_to_text(raw) if path.suffix.lower() in (".html", ".htm") else raw
+    if not text.lstrip("\ufeff").strip():
+        blank = not raw.lstrip("\ufeff").strip()
+        what = ("empty" if not raw else "whitespace only") if blank else "HTML markup without text"
+        fix = "add the article's text, or delete the file"
+        raise FactcheckError(E_SOURCE_EMPTY, f"the article is {what}", Location(path), fix)
+    return text
 
 
 def article_files(folder: Path) -> list[Path]:
@@ -93,15 +150,28 @@ def article_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
 
 
+def _index_or_errors(folder: Path) -> tuple[dict[str, IndexEntry], list[FactcheckError]]:
+    try:
+        return read_index(folder), []
+    except ErrorGroup as group:
+        return {}, group.errors
+    except FactcheckError as error:
+        return {}, [error]
+
+
 def load_sources(folder: Path) -> list[Source]:
-    """Every article of ``folder`` as a Source, in file-name order."""
+    """Every article of ``folder`` as a Source, in file-name order; every problem raised together."""
     if not folder.is_dir():
-        raise FactcheckError(E_SOURCE_MISSING, "sources folder not found", Location(folder), "pass --sources DIR")
-    index = read_index(folder)
+        what = "is a file, not a folder" if folder.exists() else "sources folder not found"
+        raise FactcheckError(E_SOURCE_MISSING, what, Location(folder), "pass --sources DIR, a folder of articles")
+    index, errors = _index_or_errors(folder)
+    texts, problems = read_each(article_files(folder), read_text)
+    errors.extend(problems)
+    if errors:
+        raise ErrorGroup(errors)
     sources = []
-    for path in article_files(folder):
+    for path, text in texts:
         entry = index.get(path.name) or IndexEntry(file=path.name)
-        text = read_text(path)
         sources.append(
             Source(
                 file=path.name,
@@ -119,7 +189,7 @@ def load_sources(folder: Path) -> list[Source]:
 def first_line(text: str) -> str | None:
     """The first non-empty line, as a fallback title."""
     for line in text.splitlines():
-        stripped = line.strip().lstrip("#").strip()
+        stripped = line.strip().lstrip("\ufeff#").strip()
         if stripped:
             return stripped[:200]
     return None

@@ -18,14 +18,15 @@ from pipeline.catalog.yamlio import (
     require_list,
     validate_model,
 )
+from pipeline.catalog.unique import duplicate_ids
 from pipeline.errors import (
-    E_DUPLICATE_ID,
     E_MISSING_FIELD,
     E_UNKNOWN_KIND,
     E_YAML_SHAPE,
     ErrorGroup,
     FactcheckError,
     Location,
+    did_you_mean,
 )
 from pipeline.probes.definitions import ProbeDef, ValueMap
 from pipeline.probes.registry import get_kind, kind_names
@@ -68,7 +69,9 @@ def _usable_defaults(defaults: Any, where: _Located) -> tuple[dict[str, Any], li
         return {}, [FactcheckError(E_YAML_SHAPE, "'defaults' must be a mapping", where.at(("defaults",)), fix)]
     fix = f"use one of: {', '.join(ALLOWED_DEFAULTS)}"
     errors = [
-        FactcheckError(E_YAML_SHAPE, f"unknown default {key!r}", where.at(("defaults", key)), fix)
+        FactcheckError(
+            E_YAML_SHAPE, f"unknown default {key!r}" + did_you_mean(key, ALLOWED_DEFAULTS), where.at(("defaults", key)), fix
+        )
         for key in defaults
         if key not in ALLOWED_DEFAULTS
     ]
@@ -99,7 +102,8 @@ def _validate_probe(
             errors.append(problem)
     kind = get_kind(probe.kind)
     if kind is None:
-        message, fix = f"unknown probe kind {probe.kind!r}", f"use one of: {', '.join(kind_names())}"
+        message = f"unknown probe kind {probe.kind!r}" + did_you_mean(probe.kind, kind_names())
+        fix = f"use one of: {', '.join(kind_names())}"
         errors.append(FactcheckError(E_UNKNOWN_KIND, message, where.field(position, item, "kind"), fix))
         return None, errors
     params, problems = validate_model(kind.params_model, probe.params, where.path, where.lines, at + ("params",))
@@ -127,7 +131,8 @@ def _read_located(path: Path, vocab: Vocabulary) -> list[tuple[ProbeDef, int | N
         unknown = [key for key in data if key not in FILE_KEYS]
         if unknown:
             location = Location(path, lines.line_of((unknown[0],)), str(unknown[0]))
-            message, fix = f"unknown top-level key {unknown[0]!r}", f"use one of: {', '.join(FILE_KEYS)}"
+            message = f"unknown top-level key {unknown[0]!r}" + did_you_mean(unknown[0], FILE_KEYS)
+            fix = f"use one of: {', '.join(FILE_KEYS)}"
             raise FactcheckError(E_YAML_SHAPE, message, location, fix)
     items = require_list(data, "probes", path, lines)
     where = _Located(path, lines, ("probes",) if isinstance(data, dict) else ())
@@ -152,17 +157,10 @@ def load_probes(folder: Path, vocab: Vocabulary) -> list[ProbeDef]:
     if not folder.is_dir():
         fix = "create it or point --claims elsewhere"
         raise FactcheckError(E_YAML_SHAPE, "probe folder not found", Location(folder), fix)
-    probes: list[ProbeDef] = []
     files, errors = read_each(sorted(folder.glob("*.y*ml")), lambda path: _read_located(path, vocab))
-    seen: dict[str, Path] = {}
-    for path, file_probes in files:
-        for probe, line in file_probes:
-            if probe.id in seen:
-                message = f"probe id {probe.id!r} is also defined in {seen[probe.id].name}"
-                fix = "give each probe a unique id"
-                errors.append(FactcheckError(E_DUPLICATE_ID, message, Location(path, line, "id"), fix))
-            seen.setdefault(probe.id, path)
-            probes.append(probe)
+    located = [(probe.id, Location(path, line, "id")) for path, file_probes in files for probe, line in file_probes]
+    errors.extend(duplicate_ids(located, "probe id", "give each probe a unique id"))
+    probes = [probe for _, file_probes in files for probe, _ in file_probes]
     if errors:
         raise ErrorGroup(errors)
     return sorted(probes, key=lambda probe: probe.id)

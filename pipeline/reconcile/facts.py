@@ -11,8 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from pipeline.catalog.unique import duplicate_ids, explicit_ids
 from pipeline.catalog.yamlio import LineIndex, load_located, require_list, validate_model
-from pipeline.errors import E_BAD_VALUE, E_DUPLICATE_ID, ErrorGroup, FactcheckError, Location
+from pipeline.errors import E_BAD_VALUE, ErrorGroup, FactcheckError, Location
 from pipeline.reconcile.dates import parse_date
 from pipeline.records import ClaimValue, Fact
 from pipeline.vocab import Vocabulary
@@ -93,21 +94,20 @@ def load_fact_folder(folder: Path, vocab: Vocabulary) -> list[Fact]:
         return []
     facts: list[Fact] = []
     errors: list[FactcheckError] = []
-    seen: dict[str, Path] = {}
+    ids: list[tuple[str, Location]] = []
     for path in sorted(folder.glob("*.y*ml")):
         try:
             found, problems = read_fact_file(path, vocab)
+        except ErrorGroup as group:
+            errors.extend(group.errors)
+            continue
         except FactcheckError as error:
             errors.append(error)
             continue
         errors.extend(problems)
-        for fact in found:
-            if fact.id in seen:
-                errors.append(
-                    FactcheckError(E_DUPLICATE_ID, f"fact id {fact.id!r} is already used in {seen[fact.id].name}", Location(path), "give each fact its own id")
-                )
-            seen.setdefault(fact.id, path)
-            facts.append(fact)
+        ids.extend(explicit_ids(path, "facts"))
+        facts.extend(found)
+    errors.extend(duplicate_ids(ids, "fact id", "give each fact its own id"))
     if errors:
         raise ErrorGroup(errors)
     return facts
