@@ -1,12 +1,14 @@
 """The ``factcheck`` command line: parse options, call the pipeline, map errors to exit codes.
 
-Exit codes: 0 success; 1 the run found verdicts named by ``--fail-on``; 2 a user error
-(bad YAML, missing folder, missing model), printed as a coded, located message.
+Exit codes (docs/ERRORS.md): 0 success; 1 the run found verdicts named by ``--fail-on``;
+2 a user error (bad YAML, unreadable article, missing folder or model, unwritable reports
+folder), printed as a coded, located message; 130 interrupted with Ctrl-C.
 """
 
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Optional
@@ -14,7 +16,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from pipeline.errors import FactcheckError
+from pipeline.errors import EXIT_INTERRUPTED, EXIT_USER_ERROR, FactcheckError, InterruptedAfterWrite
 from pipeline.paths import Folders
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Fact-check articles about deep-learning frameworks.")
@@ -40,21 +42,49 @@ def run(
     python: Optional[str] = PYTHON,
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Comma-separated verdicts that make the run exit 1."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="A previous claims.json: fail only on new or flipped verdicts."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction worker processes (one spaCy pipeline each)."),
+    force: bool = typer.Option(False, "--force", help="Redo every stage even when nothing changed since the last run."),
 ) -> None:
     """Run the whole pipeline: ingest, extract, probe, reconcile, report."""
     from pipeline.gate import gate_failures, parse_fail_on
     from pipeline.run import RunOptions, run as run_pipeline
 
+    from pipeline.catalog.yamlio import check_writable
+
     parse_fail_on(fail_on)  # a typo in --fail-on is reported before the run, not after
     folders = _folders(sources, claims, reports)
+    for folder in (folders.reports, folders.extracted):  # likewise an unwritable output folder
+        check_writable(folder)
+    options = RunOptions(folders=folders, python=python, jobs=jobs, force=force)
     with err.status("starting") as status:
-        result = run_pipeline(RunOptions(folders=folders, python=python), progress=lambda stage: status.update(stage))
-    out.print(f"{len(result.checked)} claims from {len(result.sources)} sources; reports in {folders.reports}")
-    failures = gate_failures(result, fail_on, baseline)
+        outcome = run_pipeline(options, progress=lambda stage: status.update(stage))
+    summary = outcome.summary
+    state = "up to date, nothing changed since the last run" if outcome.result is None else "written"
+    out.print(f"{summary.claims} claims from {summary.sources} sources; reports in {folders.reports} ({state})")
+    if outcome.result is not None and outcome.result.orphaned:
+        from pipeline.catalog.review import orphan_notice
+
+        for line in orphan_notice(outcome.result.orphaned, folders.extracted):
+            err.print(line, markup=False, highlight=False, soft_wrap=True)
+    failures = gate_failures(summary.rows, fail_on, baseline)
     for line in failures:
         err.print(line, markup=False, highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(1)
+
+
+@app.command()
+def review(
+    claims: Optional[Path] = CLAIMS,
+    sources: Optional[Path] = SOURCES,
+    source: Optional[str] = typer.Option(None, "--source", help="Only this article (file name in the sources folder)."),
+    show_all: bool = typer.Option(False, "--all", help="List every extracted claim with its review status."),
+) -> None:
+    """List extracted claims still waiting for review, with review counts per article."""
+    from pipeline.catalog.review import review_folders
+
+    text = review_folders(_folders(sources, claims, None), source, show_all)
+    out.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -111,28 +141,53 @@ def schema() -> None:
 
 @app.command()
 def fetch(
-    url: str = typer.Argument(..., help="Article URL."),
+    url: str = typer.Argument(..., help="Article URL (http or https)."),
     sources: Optional[Path] = SOURCES,
     publisher: Optional[str] = typer.Option(None, help="Publisher name for index.yaml."),
     published: Optional[str] = typer.Option(None, help="Publication date, YYYY[-MM[-DD]]."),
+    title: Optional[str] = typer.Option(None, help="Title for index.yaml (default: the page's <h1> or <title>)."),
 ) -> None:
-    """Download an article into the sources folder and add it to index.yaml."""
+    """Download an article (its main text only) into the sources folder and add it to index.yaml."""
     from pipeline.ingest.fetch import fetch_article
 
-    path = fetch_article(url, _folders(sources, None, None).sources, publisher=publisher, published=published)
-    out.print(f"saved {path}")
+    folder = _folders(sources, None, None).sources
+    fetched = fetch_article(url, folder, publisher=publisher, published=published, title=title)
+    moved = f" (redirected to {fetched.url})" if fetched.url != url else ""
+    titled = f": {fetched.title}" if fetched.title else ""
+    out.print(f"saved {fetched.path}{moved}{titled}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _interrupted(message: str = "interrupted; previous reports are intact") -> None:
+    # True because every write is atomic and reports are moved into place all together.
+    err.print(message, markup=False, highlight=False)
+    sys.exit(EXIT_INTERRUPTED)
+
+
+def _ignore_ctrl_c_while_exiting() -> None:
+    # The work is done; Python restores the default SIGINT action while it shuts down, so a
+    # late Ctrl-C would kill the process with no message and a signal status instead of 0.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def main() -> None:
-    """Entry point: run the app, printing user errors without a traceback."""
+    """Entry point: run the app, printing user errors and Ctrl-C without a traceback."""
     try:
-        # Without standalone mode, click returns (not raises) the code of typer.Exit.
-        sys.exit(app(standalone_mode=False) or 0)
+        # Without standalone mode, click returns (not raises) the code of typer.Exit; typer
+        # turns Ctrl-C into that code too.
+        code = app(standalone_mode=False) or 0
+        if code == EXIT_INTERRUPTED:
+            _interrupted()
+        _ignore_ctrl_c_while_exiting()
+        sys.exit(code)
     except FactcheckError as error:
         err.print(error.render(), markup=False, highlight=False, soft_wrap=True)
-        sys.exit(2)
+        sys.exit(EXIT_USER_ERROR)
     except typer.Exit as exit_:
         sys.exit(exit_.exit_code)
+    except KeyboardInterrupt:
+        _interrupted()
+    except InterruptedAfterWrite:
+        _interrupted("interrupted after the new reports were written")
     except Exception as exc:  # click's usage errors
         import click
 
@@ -140,5 +195,5 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
+            _interrupted()
         raise

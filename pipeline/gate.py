@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Sequence
 
 from pipeline.errors import E_BAD_VALUE, FactcheckError, Location
-from pipeline.records import VERDICT_LABELS, CheckedClaim, RunResult
+from pipeline.labels import VERDICT_LABELS
+
+if TYPE_CHECKING:
+    from pipeline.records import RunResult
 
 _BASELINE_FIX = "pass the claims.json of an earlier 'factcheck run' (reports/claims.json)"
 
@@ -63,33 +67,51 @@ def baseline_verdicts(path: Path) -> dict[str, str]:
     return verdicts
 
 
-def _failure(item: CheckedClaim, previous: str | None, compared: bool) -> str:
-    claim, label = item.claim, item.verdict.label
-    where = f"{claim.source}:{claim.start}" if claim.start is not None else claim.source
+@dataclass(frozen=True)
+class GateRow:
+    """What gating needs of one checked claim; also stored with a run's stamp, so an
+    up-to-date run gates without reconciling again."""
+
+    id: str
+    verdict: str
+    source: str
+    start: int | None
+    quote: str
+    rationale: str
+
+
+def gate_rows(result: RunResult) -> list[GateRow]:
+    """The gating rows of a run's checked claims."""
+    return [
+        GateRow(item.claim.id, item.verdict.label, item.claim.source, item.claim.start, item.claim.quote, item.verdict.rationale)
+        for item in result.checked
+    ]
+
+
+def _failure(row: GateRow, previous: str | None, compared: bool) -> str:
+    where = f"{row.source}:{row.start}" if row.start is not None else row.source
     change = ""
     if compared:
         change = " [new]" if previous is None else f" [was {previous}]"
-    return f"{label}{change}: {where}: {claim.quote!r} ({item.verdict.rationale})"
+    return f"{row.verdict}{change}: {where}: {row.quote!r} ({row.rationale})"
 
 
-def gate_failures(result: RunResult, fail_on: str | None, baseline: Path | None) -> list[str]:
+def gate_failures(rows: Sequence[GateRow] | RunResult, fail_on: str | None, baseline: Path | None) -> list[str]:
     """One line per claim that should fail the run, in reading order.
 
     Without a baseline every claim whose verdict is in ``fail_on`` fails; with one, only
     those that are new or whose verdict differs from the baseline's. A baseline is read
     (and so checked) even when ``fail_on`` is empty, so a wrong path is reported at once.
     """
+    rows = gate_rows(rows) if hasattr(rows, "checked") else rows  # a RunResult, or stored rows
     labels = parse_fail_on(fail_on)
     previous = baseline_verdicts(baseline) if baseline is not None else None
     if not labels:
         return []
-    failing = []
-    for item in result.checked:
-        if item.verdict.label not in labels:
-            continue
-        before = previous.get(item.claim.id) if previous is not None else None
-        if previous is not None and before == item.verdict.label:
-            continue
-        failing.append(item)
-    failing.sort(key=lambda i: (i.claim.source, i.claim.start is None, i.claim.start or 0, i.claim.id))
-    return [_failure(i, previous.get(i.claim.id) if previous else None, previous is not None) for i in failing]
+    failing = [
+        row
+        for row in rows
+        if row.verdict in labels and not (previous is not None and previous.get(row.id) == row.verdict)
+    ]
+    failing.sort(key=lambda row: (row.source, row.start is None, row.start or 0, row.id))
+    return [_failure(row, previous.get(row.id) if previous else None, previous is not None) for row in failing]

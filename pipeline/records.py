@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
+
+from pipeline.labels import VERDICT_LABELS  # noqa: F401  (re-exported)
 
 ClaimValue = Union[str, int, list[str], None]
 
 VerdictLabel = Literal["supported", "refuted", "outdated", "contested", "unverifiable"]
-VERDICT_LABELS: tuple[str, ...] = ("supported", "refuted", "outdated", "contested", "unverifiable")
 
 ProbeStatus = Literal["ok", "failed", "crashed", "timeout", "not_installed", "error", "unverifiable"]
 
@@ -167,6 +168,20 @@ class Contradiction(Record):
     claim_a: str = Field(description="Id of the first claim.")
     claim_b: str = Field(description="Id of the second claim.")
     explanation: str = Field(default="", description="What the evidence says about the disagreement.")
+    same_as_a: tuple[str, ...] = Field(
+        default=(), description="Ids of further claims that read as the first one does (same value, polarity, kind)."
+    )
+    same_as_b: tuple[str, ...] = Field(default=(), description="Ids of further claims that read as the second one does.")
+
+    @model_serializer(mode="wrap")
+    def _omit_empty_sides(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # most disagreements are between two lone claims; their JSON stays the two-claim shape
+        data = handler(self)
+        if isinstance(data, dict):
+            for key in ("same_as_a", "same_as_b"):
+                if not data.get(key):
+                    data.pop(key, None)
+        return data
 
 
 class CheckedClaim(Record):
@@ -184,3 +199,8 @@ class RunResult(Record):
     contradictions: tuple[Contradiction, ...] = ()
     probe_results: tuple[ProbeResult, ...] = ()
     environment: dict[str, Any] = Field(default_factory=dict)
+    articles_parsed: int = Field(default=0, description="Articles spaCy parsed in this run; the rest came from the extraction cache.")
+    rejected: tuple[Claim, ...] = Field(default=(), description="Claims a reviewer rejected: kept out of verdicts.")
+    orphaned: tuple[Claim, ...] = Field(
+        default=(), description="Reviewed claims whose quote is no longer in their article; kept, not judged."
+    )

@@ -7,19 +7,15 @@ records to records, so the wiring reads as the data flow.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from pipeline.catalog.claims import read_curated, sync_extracted
-from pipeline.environment import describe_run_environment
-from pipeline.extract import extract_claims
-from pipeline.ingest.loader import load_sources
+from pipeline.gate import gate_rows
+from pipeline.incremental.stamp import RunSummary, forget, read_up_to_date, write_stamp
 from pipeline.paths import Folders
-from pipeline.probes import load_probes, run_probes
-from pipeline.reconcile import load_facts, reconcile
-from pipeline.records import Claim, RunResult, Source
-from pipeline.report import write_reports
-from pipeline.vocab import Vocabulary, load_vocabulary
+
+if TYPE_CHECKING:
+    from pipeline.records import Claim, RunResult, Source
+    from pipeline.vocab import Vocabulary
 
 Progress = Callable[[str], None]
 
@@ -31,49 +27,118 @@ class RunOptions:
     folders: Folders = field(default_factory=Folders)
     python: str | None = None
     write: bool = True
+    jobs: int = 1  # extraction worker processes
+    force: bool = False  # redo every stage even when the reports are up to date
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """What a run did: its summary, and its full result unless the reports were up to date."""
+
+    summary: RunSummary
+    result: RunResult | None
 
 
 def _quiet(_: str) -> None:
     return None
 
 
-def gather_claims(sources: list[Source], vocab: Vocabulary, options: RunOptions, progress: Progress) -> list[Claim]:
-    """Extracted claims (review decisions merged, files rewritten when writing) plus curated ones."""
+def extract_sources(sources: list[Source], vocab: Vocabulary, options: RunOptions, progress: Progress) -> tuple[list[Claim], int]:
+    """Claims of every article, and how many articles were parsed; unchanged ones come from the cache."""
+    from pipeline.incremental.extraction import ExtractionCache, extract_incrementally, rules_digest
+
+    def extract(missing: list[Source]) -> list[Claim]:
+        from pipeline.extract import extract_claims  # loads spaCy: only when an article changed
+
+        progress(f"extract: parsing {len(missing)} of {len(sources)} article(s)")
+        return extract_claims(missing, vocab, options.folders.claims, jobs=options.jobs)
+
     progress("extract")
-    extracted = extract_claims(sources, vocab, options.folders.claims)
+    cache = ExtractionCache(options.folders.cache / "extract", rules_digest(options.folders))
+    return extract_incrementally(sources, cache, extract)
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """The claims a run judges, the ones reviewers rejected or orphaned, and the parse count."""
+
+    judged: list[Claim]
+    rejected: list[Claim]
+    orphaned: list[Claim]
+    parsed: int
+
+
+def gather_claims(sources: list[Source], vocab: Vocabulary, options: RunOptions, progress: Progress) -> Gathered:
+    """Extracted claims (review decisions merged, files rewritten when writing) plus curated ones."""
+    from pipeline.catalog.claims import read_curated
+    from pipeline.catalog.review import sync_extracted
+
+    extracted, parsed = extract_sources(sources, vocab, options, progress)
+    orphaned: list[Claim] = []
     if options.write:
-        extracted = sync_extracted(options.folders.extracted, sources, extracted, vocab)
+        synced = sync_extracted(options.folders.extracted, sources, extracted, vocab)
+        extracted, orphaned = synced.claims, synced.orphaned
     curated = read_curated(options.folders.curated, vocab, {s.file: s for s in sources})
-    return [c for c in extracted + curated if c.review != "rejected"]
+    everything = extracted + curated
+    judged = [c for c in everything if c.review != "rejected"]
+    return Gathered(judged, [c for c in everything if c.review == "rejected"], orphaned, parsed)
 
 
 def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | None = None) -> RunResult:
     """Run every stage up to verdicts; write claim files when ``options.write``."""
+    # Stage modules are imported here, not at the top, so an up-to-date run (which needs
+    # none of them) starts as fast as the CLI itself.
+    from pipeline.environment import describe_run_environment
+    from pipeline.ingest.loader import load_sources
+    from pipeline.probes import load_probes, run_probes
+    from pipeline.reconcile import load_facts, reconcile
+    from pipeline.records import RunResult
+    from pipeline.vocab import load_vocabulary
+
     folders = options.folders
     vocab = vocab or load_vocabulary(folders.config("vocabulary.yaml"))
     progress("ingest")
     sources = load_sources(folders.sources)
-    claims = gather_claims(sources, vocab, options, progress)
+    gathered = gather_claims(sources, vocab, options, progress)
     progress("probe")
     probes = load_probes(folders.config("probes"), vocab)
     results = run_probes(probes, python=options.python, cache_dir=folders.cache / "probes", on_progress=progress)
     progress("reconcile")
     facts = load_facts(folders.config("facts"), vocab)
-    checked, contradictions = reconcile(claims, sources, results, facts, vocab)
+    checked, contradictions = reconcile(gathered.judged, sources, results, facts, vocab)
     return RunResult(
         sources=tuple(sources),
         checked=tuple(checked),
         contradictions=tuple(contradictions),
         probe_results=tuple(results),
         environment=describe_run_environment(options.python, results),
+        rejected=tuple(gathered.rejected),
+        orphaned=tuple(gathered.orphaned),
+        articles_parsed=gathered.parsed,
     )
 
 
-def run(options: RunOptions, progress: Progress = _quiet) -> RunResult:
-    """The whole pipeline: check, then write the reports."""
-    vocab = load_vocabulary(options.folders.config("vocabulary.yaml"))
-    result = check(options, progress, vocab)
+def summarise(result: RunResult) -> RunSummary:
+    """The counts and gating rows of a finished run."""
+    return RunSummary(len(result.sources), len(result.checked), tuple(gate_rows(result)))
+
+
+def run(options: RunOptions, progress: Progress = _quiet) -> RunOutcome:
+    """The whole pipeline: check, then write the reports; nothing at all when they are up to date."""
+    folders = options.folders
+    if options.write and not options.force:
+        progress("checking whether anything changed")
+        unchanged = read_up_to_date(folders, options.python)
+        if unchanged is not None:
+            return RunOutcome(unchanged, None)
+    forget(folders, options.python)  # a run stopped halfway must not look finished
+    result = check(options, progress)
+    summary = summarise(result)
     if options.write:
+        from pipeline.report import write_reports
+        from pipeline.vocab import load_vocabulary
+
         progress("report")
-        write_reports(result, options.folders.reports, vocab)
-    return result
+        write_reports(result, folders.reports, load_vocabulary(folders.config("vocabulary.yaml")))
+        write_stamp(folders, options.python, summary, [probe.status for probe in result.probe_results])
+    return RunOutcome(summary, result)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pipeline.bench as bench
+import pipeline.bench.extraction as bench
 from pipeline.paths import Folders
 
 

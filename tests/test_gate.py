@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.errors import E_BAD_VALUE, FactcheckError
 from pipeline.gate import baseline_verdicts, gate_failures, parse_fail_on
+from pipeline.run import RunOutcome, summarise
 from pipeline.records import CheckedClaim, Claim, RunResult, Verdict
 
 
@@ -97,7 +98,7 @@ def _cli_exit(monkeypatch: pytest.MonkeyPatch, result: RunResult, *args: str) ->
 
     fake = types.ModuleType("pipeline.run")
     fake.RunOptions = lambda **kwargs: kwargs  # type: ignore[attr-defined]
-    fake.run = lambda options, progress=None: result  # type: ignore[attr-defined]
+    fake.run = lambda options, progress=None: RunOutcome(summarise(result), result)  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "pipeline.run", fake)
     monkeypatch.setattr(sys, "argv", ["factcheck", "run", *args])
     with pytest.raises(SystemExit) as exited:

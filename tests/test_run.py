@@ -49,7 +49,7 @@ def test_extracted_yaml_written_per_source_and_repo_untouched(run_folders: Folde
 
 def test_second_run_gives_identical_reports(run_folders: Folders) -> None:
     before = {p: p.read_bytes() for p in run_folders.reports.rglob("*") if p.is_file() and p.name != "run.json"}
-    run(RunOptions(folders=run_folders))
+    run(RunOptions(folders=run_folders, force=True))
     after = {p: p.read_bytes() for p in run_folders.reports.rglob("*") if p.is_file() and p.name != "run.json"}
     assert before.keys() == after.keys()
     changed = [str(p) for p in before if before[p] != after[p]]

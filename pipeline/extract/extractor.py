@@ -59,8 +59,16 @@ def engine_for(vocab: Vocabulary, claims_dir: Path | None = None) -> Engine:
     return _ENGINES[key]
 
 
-def extract_claims(sources: list[Source], vocab: Vocabulary, claims_dir: Path | None = None) -> list[Claim]:
-    """Claims from every source, sorted by source, start, subject, attribute."""
+def extract_claims(sources: list[Source], vocab: Vocabulary, claims_dir: Path | None = None, jobs: int = 1) -> list[Claim]:
+    """Claims from every source, sorted by source, start, subject, attribute.
+
+    ``jobs`` above 1 spreads the articles over that many worker processes; the result is
+    the same, in the same order.
+    """
+    if jobs > 1 and len(sources) > 1:
+        from pipeline.extract.parallel import extract_in_workers
+
+        return sorted(extract_in_workers(sources, vocab.path, claims_dir, jobs), key=_order)
     engine = engine_for(vocab, claims_dir)
     claims: list[Claim] = []
     for source, doc in zip(sources, engine.nlp.pipe((parse_text(s.text) for s in sources), batch_size=BATCH_SIZE)):

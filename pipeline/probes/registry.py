@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel
 
+from pipeline.errors import did_you_mean
 from pipeline.probes.definitions import ProbeDef, ValueMap
 from pipeline.records import ProbeStatus
 
@@ -125,7 +126,7 @@ def require_kind(name: str) -> ProbeKind:
     """The registered kind of a probe that ``load_probes`` accepted (so it exists)."""
     kind = get_kind(name)
     if kind is None:
-        raise KeyError(f"probe kind {name!r} is not registered; load probes with load_probes")
+        raise KeyError(f"probe kind {name!r} is not registered (load probes with load_probes){did_you_mean(name, _KINDS)}")
     return kind
 
 

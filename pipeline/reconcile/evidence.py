@@ -46,6 +46,15 @@ def fact_holds(fact: Fact, day: date | None) -> bool:
     return (start is None or start.first <= day) and (end is None or day <= end.last)
 
 
+def _hashable(value: object) -> object:
+    """A dictionary key for a fact's or probe's value (lists become tuples)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _hashable(v)) for k, v in value.items()))
+    return value
+
+
 class Timeline:
     """Facts and probe results indexed by subject and attribute."""
 
@@ -55,6 +64,8 @@ class Timeline:
         self.facts: dict[Key, list[Fact]] = defaultdict(list)
         self.probes: dict[Key, list[ProbeResult]] = defaultdict(list)
         self.failed: dict[Key, list[ProbeResult]] = defaultdict(list)
+        self._tokens: dict[tuple[str, object], frozenset[str]] = {}
+        self._stated: dict[tuple[str, object], frozenset[str]] = {}
         for fact in facts:
             self.facts[(fact.subject, fact.attribute)].append(fact)
         for result in sorted(probe_results, key=lambda r: r.probe_id):
@@ -62,8 +73,20 @@ class Timeline:
             target[(result.subject, result.attribute)].append(result)
 
     def tokens_of(self, attribute: str, value: object) -> frozenset[str]:
-        """A fact's or probe's value as expanded tokens."""
-        return self.lexicon.expand(value_tokens(attribute, value, self.vocab))
+        """A fact's or probe's value as expanded tokens (memoised: every claim asks about the same records)."""
+        key = (attribute, _hashable(value))
+        found = self._tokens.get(key)
+        if found is None:
+            found = self._tokens[key] = self.lexicon.expand(value_tokens(attribute, value, self.vocab))
+        return found
+
+    def stated_of(self, attribute: str, value: object) -> frozenset[str]:
+        """A fact's or probe's value as stated, before implications (memoised like ``tokens_of``)."""
+        key = (attribute, _hashable(value))
+        found = self._stated.get(key)
+        if found is None:
+            found = self._stated[key] = value_tokens(attribute, value, self.vocab)
+        return found
 
     def state(self, subject: str, attributes: tuple[str, ...], day: date | None, probes: bool = True) -> State:
         """What holds for ``subject`` on ``day`` (None = the installed releases) across ``attributes``.
@@ -88,8 +111,8 @@ class Timeline:
             facts.extend(holding)
             tokens.update(seen)
             tokens.update(t for f in holding for t in self.tokens_of(attribute, f.value))
-            stated.update(t for f in holding for t in value_tokens(attribute, f.value, self.vocab))
-            stated.update(t for r in found for t in value_tokens(attribute, r.value, self.vocab))
+            stated.update(t for f in holding for t in self.stated_of(attribute, f.value))
+            stated.update(t for r in found for t in self.stated_of(attribute, r.value))
         return State(frozenset(tokens), tuple(facts), tuple(found), frozenset(stated))
 
     @staticmethod

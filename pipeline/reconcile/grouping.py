@@ -41,6 +41,38 @@ class Order:
     source: str
 
 
+@dataclass(frozen=True, order=True)
+class OrderClass:
+    """Orders that say the same thing: one winner over one loser on one dimension.
+
+    Popularity is one dimension whatever the attribute it was ranked under; other
+    dimensions count only within their attribute ("faster to train" vs "faster to run").
+    """
+
+    dimension: str
+    attribute: str
+    winner: str
+    loser: str
+
+    def reversed(self) -> OrderClass:
+        """The class of the opposite statement."""
+        return OrderClass(self.dimension, self.attribute, self.loser, self.winner)
+
+
+def order_class(order: Order) -> OrderClass:
+    """The class an order belongs to."""
+    attribute = "" if order.dimension == "popularity" else order.attribute
+    return OrderClass(order.dimension, attribute, order.winner, order.loser)
+
+
+def order_classes(orders: list[Order]) -> dict[OrderClass, list[tuple[int, Order]]]:
+    """Each order with its position in ``orders``, by class; classes and members in input order."""
+    classes: dict[OrderClass, list[tuple[int, Order]]] = defaultdict(list)
+    for position, order in enumerate(orders):
+        classes[order_class(order)].append((position, order))
+    return dict(classes)
+
+
 def group_claims(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
     """Claims by (subject, attribute), each group in input order."""
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)

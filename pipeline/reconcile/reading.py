@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.reconcile.dates import DateRange, parse_date
 from pipeline.reconcile.lexicon import Lexicon
@@ -52,6 +53,12 @@ def value_words(claim: Claim) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else ([] if value is None else [str(value)])
 
 
+@lru_cache(maxsize=None)
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    """An alias as a whole word; compiled once, since every claim is checked against every alias."""
+    return re.compile(r"(?<![\w.])" + re.escape(alias) + r"(?![\w])", re.IGNORECASE)
+
+
 def subject_mentions(text: str, vocab: Vocabulary, exclude: str = "") -> list[str]:
     """Subject ids whose aliases occur in ``text``, an alias shared with ``exclude`` going to the other."""
     found: list[tuple[int, str]] = []
@@ -59,7 +66,7 @@ def subject_mentions(text: str, vocab: Vocabulary, exclude: str = "") -> list[st
         if subject == exclude:
             continue
         for alias in (subject, *aliases):
-            match = re.search(r"(?<![\w.])" + re.escape(alias) + r"(?![\w])", text, re.IGNORECASE)
+            match = _alias_pattern(alias).search(text)
             if match and not _inside_excluded(text, match, vocab, exclude):
                 found.append((match.start(), subject))
                 break

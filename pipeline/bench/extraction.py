@@ -12,17 +12,17 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-import spacy
-
 from pipeline.extract import extract_claims
 from pipeline.extract.extractor import BATCH_SIZE, engine_for
 from pipeline.extract.nlp import UNUSED_COMPONENTS, model_description, model_package, parse_text
+from pipeline.extract.nlp import spacy
 from pipeline.ingest.loader import load_sources
 from pipeline.paths import Folders
 from pipeline.records import Source
 from pipeline.vocab import load_vocabulary
 
 TARGET_CHARACTERS = 150_000
+TARGET_RATIO = 0.8
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,23 @@ def corpus(sources: list[Source], target: int | None = None) -> list[Source]:
     return copies
 
 
-def _best(run: Callable[[], object], repeats: int) -> tuple[float, object]:
-    best, result = float("inf"), None
+def _timed(run: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = run()
+    return time.perf_counter() - started, result
+
+
+def _best_interleaved(first: Callable[[], object], second: Callable[[], object], repeats: int) -> tuple[float, object, float, object]:
+    """The best time of each, measured in alternation so a busy spell on a shared machine
+    slows both sides rather than one."""
+    best_first = best_second = float("inf")
+    result_first = result_second = None
     for _ in range(max(1, repeats)):
-        started = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - started)
-    return best, result
+        seconds, result_first = _timed(first)
+        best_first = min(best_first, seconds)
+        seconds, result_second = _timed(second)
+        best_second = min(best_second, seconds)
+    return best_first, result_first, best_second, result_second
 
 
 def run_bench(folders: Folders, repeats: int) -> BenchResult:
@@ -88,8 +98,9 @@ def run_bench(folders: Folders, repeats: int) -> BenchResult:
     def parse_only() -> int:
         return sum(len(doc) for doc in bare.pipe(texts, batch_size=BATCH_SIZE))
 
-    baseline_seconds, tokens = _best(parse_only, repeats)
-    extraction_seconds, claims = _best(lambda: extract_claims(texts_of, vocab, folders.claims), repeats)
+    baseline_seconds, tokens, extraction_seconds, claims = _best_interleaved(
+        parse_only, lambda: extract_claims(texts_of, vocab, folders.claims), repeats
+    )
     return BenchResult(
         model=model_description(),
         documents=len(texts_of),
@@ -110,6 +121,7 @@ def render_bench(result: BenchResult) -> str:
             f"Bare spaCy nlp.pipe:  {result.baseline_seconds:7.2f} s  {result.baseline_tokens_per_second:10,.0f} tokens/s",
             f"Extraction:           {result.extraction_seconds:7.2f} s  {result.extraction_tokens_per_second:10,.0f} tokens/s"
             f"  ({result.claims:,} claims)",
-            f"Ratio (extraction / bare spaCy): {result.ratio:.2f}",
+            f"Ratio (extraction / bare spaCy): {result.ratio:.2f}  target >= {TARGET_RATIO:.1f}: "
+            + ("meets" if result.ratio >= TARGET_RATIO else "MISSES"),
         ]
     )
