@@ -123,12 +123,21 @@ def evaluate(
 @app.command()
 def bench(
     sources: Optional[Path] = SOURCES,
-    repeats: int = typer.Option(3, help="Timed repetitions; the best is reported."),
+    figures: str = typer.Option(
+        "extraction,warm,probes,scale", "--figures", help="Comma-separated figures: extraction, warm, probes, scale."
+    ),
+    articles: str = typer.Option("100,1000", "--articles", help="Corpus sizes for the scale figures, e.g. 100,1000,10000."),
+    jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Worker processes for the --jobs speed-up (1 skips it)."),
+    repeats: int = typer.Option(3, help="Timed repetitions of the extraction and warm figures; the best or median counts."),
+    python: Optional[str] = PYTHON,
 ) -> None:
-    """Extraction throughput against bare spaCy on the same text."""
-    from pipeline.bench import render_bench, run_bench
+    """Measure the performance figures and print each next to its target."""
+    from pipeline.bench.command import parse_figures, parse_sizes, run_figures
 
-    out.print(render_bench(run_bench(_folders(sources, None, None), repeats)), markup=False, highlight=False, soft_wrap=True)
+    chosen, sizes = parse_figures(figures), parse_sizes(articles)
+    with err.status("bench") as status:
+        for text in run_figures(_folders(sources, None, None), chosen, sizes, jobs, repeats, python, status.update):
+            out.print(text + "\n", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -1,7 +1,8 @@
 """Warm re-runs: an unchanged ``factcheck run`` against the start-up of ``factcheck --help``.
 
 Both are timed as the user runs them, in fresh processes, on a temporary copy of the
-sources (so the project's reports are not touched), sharing the project's probe cache.
+sources and claims (so the project's files and reports are not touched), sharing the
+project's caches.
 A second figure changes one article and counts how many articles the next run parses.
 """
 
@@ -67,6 +68,8 @@ def measure_warm(folders: Folders, repeats: int = 5) -> WarmFigures:
     with tempfile.TemporaryDirectory(prefix="factcheck-warm-") as scratch:
         root = Path(scratch)
         shutil.copytree(folders.sources, root / "sources")
+        if folders.claims.is_dir():  # the same rules, probes and review decisions
+            shutil.copytree(folders.claims, root / "claims")
         copy = Folders(sources=root / "sources", claims=root / "claims", reports=root / "reports", cache=folders.cache)
         argv = [*factcheck_command(), "run", "--sources", str(copy.sources), "--claims", str(copy.claims), "--reports", str(copy.reports)]
         first = run(RunOptions(folders=copy))  # fills the caches and writes the stamp

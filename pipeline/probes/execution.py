@@ -1,9 +1,10 @@
 """Planning probe runs into processes and running them, surviving crashes and hangs.
 
-Single-run probes of one subject with the same environment share a process, so each
-framework is imported once per group. Probes with several runs (one per Keras backend,
-one per benchmark variant) or marked ``isolated`` get a process per run. Groups run in
-parallel; exclusive kinds (benchmarks) run afterwards, one at a time, on an idle machine.
+Runs that import the same framework with the same environment share a process, so each
+framework is imported once per environment: the probes of one subject, the Keras backend
+check for the backend the other Keras probes use, and the benchmark variant of that
+framework. Probes marked ``isolated`` get a process of their own. Processes run in
+parallel, one per core, biggest first, so the longest does not start last.
 
 When a shared process dies, finished runs keep their results, the run that was executing
 is re-run alone (so a probe is only blamed for its own crash), and runs that never
@@ -40,27 +41,20 @@ class PlannedRun:
 Task = list[PlannedRun]
 
 
-def plan_tasks(probes: Sequence[ProbeDef]) -> tuple[list[Task], list[Task]]:
-    """(tasks that may run in parallel, exclusive tasks); each task is one process."""
+def plan_tasks(probes: Sequence[ProbeDef]) -> list[Task]:
+    """The processes to start, biggest first; each task is one process."""
     shared: dict[tuple[str, tuple[tuple[str, str], ...]], Task] = {}
     alone: list[Task] = []
-    exclusive: list[Task] = []
     for probe in sorted(probes, key=lambda p: p.id):
-        kind = require_kind(probe.kind)
-        child_runs = kind.runs(probe)
-        for child in child_runs:
+        for child in require_kind(probe.kind).runs(probe):
             env = child_environment({**probe.env, **child.env})
             run = DriverRun(f"{probe.id}#{child.label}", child.source, child.params, probe.timeout)
             planned = PlannedRun(probe.id, child.label, run, env)
-            if kind.exclusive:
-                exclusive.append([planned])
-            elif len(child_runs) > 1 or probe.isolated:
+            if probe.isolated:
                 alone.append([planned])
             else:
-                shared.setdefault((probe.subject, tuple(sorted(env.items()))), []).append(planned)
-    # Biggest first, so the longest process does not start last on a two-core machine.
-    tasks = sorted([*shared.values(), *alone], key=lambda task: (-len(task), task[0].run.run_id))
-    return tasks, exclusive
+                shared.setdefault((child.framework or probe.subject, tuple(sorted(env.items()))), []).append(planned)
+    return sorted([*shared.values(), *alone], key=lambda task: (-len(task), task[0].run.run_id))
 
 
 def _from_event(event: dict[str, Any], hello: dict[str, Any]) -> Observation:
@@ -128,26 +122,19 @@ def observe_all(
     python: str, probes: Sequence[ProbeDef], progress: Callable[[str], None]
 ) -> dict[str, dict[str, Observation]]:
     """Observations by probe id, then run label."""
-    tasks, exclusive = plan_tasks(probes)
-    total, finished = len(tasks) + len(exclusive), 0
+    tasks = plan_tasks(probes)
+    finished = 0
     observations: dict[str, Observation] = {}
-
-    def record(task: Task, found: dict[str, Observation]) -> None:
-        nonlocal finished
-        finished += 1
-        observations.update(found)
-        more = f" and {len(task) - 1} more" if len(task) > 1 else ""
-        progress(f"probed {finished}/{total}: {task[0].run.run_id}{more}")
-
     if tasks:
         with ThreadPoolExecutor(max_workers=max(1, min(len(tasks), os.cpu_count() or 1))) as pool:
             futures = {pool.submit(_safe_execute, python, task): task for task in tasks}
             for future in as_completed(futures):
-                record(futures[future], future.result())
-    for task in exclusive:
-        record(task, _safe_execute(python, task))
+                task, finished = futures[future], finished + 1
+                observations.update(future.result())
+                more = f" and {len(task) - 1} more" if len(task) > 1 else ""
+                progress(f"probed {finished}/{len(tasks)}: {task[0].run.run_id}{more}")
     by_probe: dict[str, dict[str, Observation]] = {}
-    for task in [*tasks, *exclusive]:
+    for task in tasks:
         for planned in task:
             by_probe.setdefault(planned.probe_id, {})[planned.label] = observations[planned.run.run_id]
     return by_probe

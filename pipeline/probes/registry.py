@@ -34,6 +34,9 @@ class ChildRun:
     source: str
     params: dict[str, Any]
     env: dict[str, str | None] = field(default_factory=dict)
+    # The framework this run imports. Runs of one framework and one environment share a
+    # process, so the framework is imported once; empty means the probe's subject.
+    framework: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,9 @@ class ProbeKind:
     params_model: ClassVar[type[BaseModel]]
     child_file: ClassVar[str]
     default_map: ClassVar[ValueMap | None] = None
-    # Exclusive kinds (timings) run one at a time after everything else, on an idle machine.
-    exclusive: ClassVar[bool] = False
 
     def runs(self, probe: ProbeDef) -> list[ChildRun]:
-        """The snippet executions this probe needs; several runs never share a process."""
+        """The snippet executions this probe needs, each with its environment and framework."""
         return [ChildRun("main", read_child(self.child_file), probe.params)]
 
     def interpret(self, probe: ProbeDef, observations: dict[str, Observation]) -> Outcome:

@@ -22,6 +22,17 @@ from typing import IO, Any, Callable, Mapping, Sequence
 
 DRIVER = Path(__file__).resolve().parent / "child" / "driver.py"
 
+# One CPU thread per framework in every probe process. Probe processes run side by side,
+# one per core, and a thread pool as wide as the machine stalls whenever another process
+# takes a core; with the same pins everywhere, benchmarks share processes with the other
+# probes of their framework instead of importing it again.
+SINGLE_THREAD: dict[str, str] = {
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "TF_NUM_INTRAOP_THREADS": "1",
+    "TF_NUM_INTEROP_THREADS": "1",
+    "XLA_FLAGS": "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1",
+}
 # Keeps frameworks quiet and on the CPU, and makes hashing deterministic. A probe's own
 # ``env`` overrides these; a value of None there means "inherit the caller's value".
 BASE_ENVIRONMENT: dict[str, str] = {
@@ -31,6 +42,7 @@ BASE_ENVIRONMENT: dict[str, str] = {
     "PYTHONHASHSEED": "0",
     "PYTHONUNBUFFERED": "1",
     "TF_CPP_MIN_LOG_LEVEL": "3",
+    **SINGLE_THREAD,
 }
 # Only what a child needs to find its files, certificates, proxies and pip configuration;
 # nothing else leaks in, so a user's KERAS_BACKEND or PYTHONPATH cannot change a result.

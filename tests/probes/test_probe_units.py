@@ -110,26 +110,45 @@ def test_license_texts_and_organisations() -> None:
 
 
 def test_planning_shares_processes_only_where_safe(shipped_probes: list) -> None:
-    tasks, exclusive = plan_tasks(shipped_probes)
+    tasks = plan_tasks(shipped_probes)
     by_probe: dict[str, int] = {}
     for task in tasks:
         assert len({tuple(sorted(planned.env.items())) for planned in task}) == 1
         for planned in task:
             by_probe[planned.probe_id] = by_probe.get(planned.probe_id, 0) + 1
-            if len(task) > 1:
-                assert planned.probe_id.split(".")[0] == task[0].probe_id.split(".")[0]
-    assert by_probe["keras.backends"] == 5
-    assert [planned.label for task in exclusive for planned in task] == [
-        "pytorch",
-        "tensorflow",
-        "keras[tensorflow]",
-        "keras[jax]",
-        "keras[torch]",
-    ]
+    assert by_probe["keras.backends"] == 5 and by_probe["performance.small_models"] == 5
     backend_envs = {
         planned.env["KERAS_BACKEND"] for task in tasks for planned in task if planned.probe_id == "keras.backends"
     }
     assert backend_envs == {"tensorflow", "jax", "torch", "theano", "cntk"}
+    # GPUs are visible to the hardware probes only, so those never share a process.
+    for task in tasks:
+        if any(planned.probe_id.endswith("hardware_support") for planned in task):
+            assert len(task) == 1
+
+
+def test_each_framework_is_imported_once_per_environment(shipped_probes: list) -> None:
+    """Benchmark variants and Keras backend checks join their framework's process."""
+    companions = {}
+    for task in plan_tasks(shipped_probes):
+        ids = {planned.run.run_id for planned in task}
+        for run_id in ids:
+            companions[run_id] = ids
+    assert "pytorch.api_level#main" in companions["performance.small_models#pytorch"]
+    assert "tensorflow.api_level#main" in companions["performance.small_models#tensorflow"]
+    assert "keras.api_level#main" in companions["performance.small_models#keras[tensorflow]"]
+    assert "keras.backends#tensorflow" in companions["keras.api_level#main"]
+    assert companions["performance.small_models#keras[jax]"] == {"keras.backends#jax", "performance.small_models#keras[jax]"}
+    assert "tensorflow.api_level#main" not in companions["pytorch.api_level#main"]
+
+
+def test_a_benchmark_with_other_threads_gets_its_own_process(shipped_probes: list) -> None:
+    benchmark = next(probe for probe in shipped_probes if probe.kind == "benchmark.v1")
+    wider = benchmark.model_copy(update={"params": {**benchmark.params, "threads": 2}})
+    others = [probe for probe in shipped_probes if probe.id != benchmark.id]
+    tasks = plan_tasks([*others, wider])
+    alone = [task for task in tasks if any(planned.probe_id == benchmark.id for planned in task)]
+    assert len(alone) == 5 and all(len(task) == 1 for task in alone)
 
 
 def test_describe_environment_is_deterministic() -> None:

@@ -161,10 +161,13 @@ def _time_model(build: StepBuilder, model_name: str, p: Dict[str, Any]) -> List[
 
 
 def observe(params: Dict[str, Any]) -> Dict[str, Any]:
+    started = time.perf_counter()
     build = BUILDERS[params["variant"].split("[")[0]]
     step_seconds = {name: _time_model(build, name, params) for name in params["models"]}
     return {
         "variant": params["variant"],
+        # Building, tracing and compiling included: what the benchmark costs a probe run.
+        "elapsed_s": round(time.perf_counter() - started, 3),
         "keras_backend": os.environ.get("KERAS_BACKEND") if params["variant"].startswith("keras") else None,
         "step_seconds": step_seconds,
         "machine": {"cpu": _cpu(), "logical_cores": os.cpu_count()},

@@ -1,9 +1,12 @@
 """``benchmark.v1``: training speed of the same small MLP and CNN across frameworks.
 
-One child process per variant (``pytorch``, ``tensorflow``, ``keras[tensorflow]``,
-``keras[jax]``, ``keras[torch]``), run one at a time after all other probes so timings
-are not disturbed. The observation holds per-variant statistics (see
-``pipeline.probes.speed``); the value is a one-line summary, fastest first.
+One run per variant (``pytorch``, ``tensorflow``, ``keras[tensorflow]``, ``keras[jax]``,
+``keras[torch]``), each in the process of the other probes of its framework and Keras
+backend, so no framework is imported twice. Every probe process is pinned to one CPU
+thread, so a variant timed while a probe runs on the other core keeps a core of its own;
+the medians and interquartile ranges over repeated blocks absorb what noise is left. The
+observation holds per-variant statistics (see ``pipeline.probes.speed``); the value is a
+one-line summary, fastest first.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pipeline.probes.registry import (
     register_kind,
 )
 from pipeline.probes.speed import summarise_variants, summary_line
+from pipeline.probes.subprocess_runner import SINGLE_THREAD
 
 Variant = Literal["pytorch", "tensorflow", "keras[tensorflow]", "keras[jax]", "keras[torch]"]
 SIZE_FIELDS = ("steps", "warmup", "repeats", "batch_size", "features", "hidden", "image_size", "filters", "classes")
@@ -30,12 +34,14 @@ SIZE_FIELDS = ("steps", "warmup", "repeats", "batch_size", "features", "hidden",
 def thread_environment(threads: int) -> dict[str, str | None]:
     """Environment that pins every framework's CPU thread pools to ``threads``.
 
-    One thread by default: tiny models gain nothing from more, and an OpenMP pool as wide
-    as the machine stalls whenever another process takes a core, which made PyTorch look
-    several times slower than it is on a busy two-core machine.
+    One thread, the default, is what every probe process gets anyway (see
+    ``SINGLE_THREAD``): tiny models gain nothing from more, and an OpenMP pool as wide as
+    the machine stalls whenever another process takes a core, which made PyTorch look
+    several times slower than it is on a busy two-core machine. 0 leaves each framework
+    its own default.
     """
     if threads == 0:
-        return {}
+        return {key: None for key in SINGLE_THREAD}
     xla = f"--xla_cpu_multi_thread_eigen={'false' if threads == 1 else 'true'} intra_op_parallelism_threads={threads}"
     count = str(threads)
     return {
@@ -76,7 +82,6 @@ class Benchmark(ProbeKind):
     params_model = BenchmarkParams
     child_file = "benchmark.py"
     default_map = ValueMap(field="summary")
-    exclusive = True
 
     def runs(self, probe: ProbeDef) -> list[ChildRun]:
         source = read_child(self.child_file)
@@ -86,7 +91,8 @@ class Benchmark(ProbeKind):
         for variant in probe.params["variants"]:
             backend = variant[len("keras[") : -1] if variant.startswith("keras[") else None
             env = {**threads, "KERAS_BACKEND": backend} if backend else threads
-            runs.append(ChildRun(variant, source, {**shared, "variant": variant}, env))
+            framework = "keras" if backend else variant
+            runs.append(ChildRun(variant, source, {**shared, "variant": variant}, env, framework))
         return runs
 
     def interpret(self, probe: ProbeDef, observations: dict[str, Observation]) -> Outcome:
@@ -107,6 +113,7 @@ class Benchmark(ProbeKind):
             "aliases": dict(probe.params["aliases"]),
             "config": {key: probe.params[key] for key in (*SIZE_FIELDS, "models", "threads")},
             "machine": next(iter(timed.values()))["machine"],
+            "elapsed_s": {name: data.get("elapsed_s") for name, data in sorted(timed.items())},
             "summary": summary_line(variants, tolerance),
         }
         return Outcome("ok", observed, "; ".join(f"{name} {reason}" for name, reason in failed.items()))

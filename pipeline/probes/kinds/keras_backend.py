@@ -44,7 +44,7 @@ class KerasBackend(ProbeKind):
     def runs(self, probe: ProbeDef) -> list[ChildRun]:
         source = read_child(self.child_file)
         return [
-            ChildRun(backend, source, {"steps": probe.params.get("steps", 1)}, {"KERAS_BACKEND": backend})
+            ChildRun(backend, source, {"steps": probe.params.get("steps", 1)}, {"KERAS_BACKEND": backend}, "keras")
             for backend in sorted(probe.params["backends"])
         ]
 
