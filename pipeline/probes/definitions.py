@@ -72,6 +72,11 @@ class ProbeDef(BaseModel):
     )
     maps_to: ValueMap | None = Field(default=None, description="How the observation becomes the value.")
     isolated: bool = Field(default=False, description="Run in a process of its own instead of sharing one.")
+    framework: str | None = Field(
+        default=None,
+        description="The framework its process imports (default: the subject); probes of one framework "
+        "and environment share a process.",
+    )
 
     @field_validator("env", mode="before")
     @classmethod

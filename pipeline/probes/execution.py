@@ -1,9 +1,9 @@
 """Planning probe runs into processes and running them, surviving crashes and hangs.
 
 Runs that import the same framework with the same environment share a process, so each
-framework is imported once per environment: the probes of one subject, the Keras backend
-check for the backend the other Keras probes use, and the benchmark variant of that
-framework. Probes marked ``isolated`` get a process of their own. Processes run in
+framework is imported once per environment: the probes of one subject (or of the
+framework a probe names, as Keras's probes name the backend they run on), the Keras
+backend check for each backend, and the benchmark variant of each framework. Probes marked ``isolated`` get a process of their own. Processes run in
 parallel, one per core, biggest first, so the longest does not start last.
 
 When a shared process dies, finished runs keep their results, the run that was executing
@@ -53,7 +53,8 @@ def plan_tasks(probes: Sequence[ProbeDef]) -> list[Task]:
             if probe.isolated:
                 alone.append([planned])
             else:
-                shared.setdefault((child.framework or probe.subject, tuple(sorted(env.items()))), []).append(planned)
+                framework = child.framework or probe.framework or probe.subject
+                shared.setdefault((framework, tuple(sorted(env.items()))), []).append(planned)
     return sorted([*shared.values(), *alone], key=lambda task: (-len(task), task[0].run.run_id))
 
 

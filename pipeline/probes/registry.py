@@ -60,6 +60,16 @@ class Outcome:
     reason: str = ""
 
 
+# Keras on a backend imports that backend's framework, so its runs share that framework's
+# process. Backends without a framework of their own here keep a process per backend.
+KERAS_BACKEND_FRAMEWORKS = {"tensorflow": "tensorflow", "jax": "jax", "torch": "pytorch"}
+
+
+def backend_framework(backend: str) -> str:
+    """The framework whose process a Keras run on ``backend`` joins."""
+    return KERAS_BACKEND_FRAMEWORKS.get(backend, f"keras[{backend}]")
+
+
 def read_child(name: str) -> str:
     """The source of a snippet file under ``pipeline/probes/child/``."""
     return (CHILD_FOLDER / name).read_text(encoding="utf-8")

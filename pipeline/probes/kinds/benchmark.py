@@ -21,6 +21,7 @@ from pipeline.probes.registry import (
     Observation,
     Outcome,
     ProbeKind,
+    backend_framework,
     read_child,
     register_kind,
 )
@@ -91,7 +92,7 @@ class Benchmark(ProbeKind):
         for variant in probe.params["variants"]:
             backend = variant[len("keras[") : -1] if variant.startswith("keras[") else None
             env = {**threads, "KERAS_BACKEND": backend} if backend else threads
-            framework = "keras" if backend else variant
+            framework = backend_framework(backend) if backend else variant
             runs.append(ChildRun(variant, source, {**shared, "variant": variant}, env, framework))
         return runs
 

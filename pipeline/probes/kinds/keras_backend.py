@@ -18,6 +18,7 @@ from pipeline.probes.registry import (
     Observation,
     Outcome,
     ProbeKind,
+    backend_framework,
     read_child,
     register_kind,
 )
@@ -44,7 +45,7 @@ class KerasBackend(ProbeKind):
     def runs(self, probe: ProbeDef) -> list[ChildRun]:
         source = read_child(self.child_file)
         return [
-            ChildRun(backend, source, {"steps": probe.params.get("steps", 1)}, {"KERAS_BACKEND": backend}, "keras")
+            ChildRun(backend, source, {"steps": probe.params.get("steps", 1)}, {"KERAS_BACKEND": backend}, backend_framework(backend))
             for backend in sorted(probe.params["backends"])
         ]
 
