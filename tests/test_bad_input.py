@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import stat
 import sys
 from pathlib import Path
 from typing import Callable
@@ -17,6 +18,7 @@ from typing import Callable
 import pytest
 
 from pipeline import cli
+from pipeline.catalog.yamlio import write_atomic
 from pipeline.errors import FactcheckError
 from pipeline.paths import Folders
 from pipeline.report.base import write_all
@@ -81,6 +83,11 @@ CLAIM = "  - quote: Keras is written in Python.\n    subject: keras\n    attribu
 # case: (setup, error code, text naming file and line, another fragment)
 BAD_INPUT: dict[str, tuple[Callable[[Folders], None], str, str, str]] = {
     "yaml_syntax": (_write(CURATED, "claims:\n  - quote: 'open\n    subject: keras\n"), "E101", "mine.yaml:4:", "column"),
+    "probes_syntax": (_write("claims/probes/p.yaml", "probes:\n  - id: [x\n"), "E101", "p.yaml:3:", "flow sequence at line 2"),
+    "facts_syntax": (_write("claims/facts/mine.yaml", "facts:\n  - id: a: b\n"), "E101", "mine.yaml:2:", "column 10"),
+    "vocabulary_syntax": (_write("claims/vocabulary.yaml", "subjects: {keras: [\n"), "E101", "vocabulary.yaml:2:", "column"),
+    "missing_required_field": (_write(CURATED, "claims:\n" + CLAIM.replace("    subject: keras\n", "")), "E106", "mine.yaml:2: field 'claims[0].subject'", "required"),
+    "index_entry_not_a_mapping": (_write("sources/index.yaml", "sources:\n  - a.txt\n"), "E102", "index.yaml:2: field 'sources[0]'", "valid dictionary"),
     "yaml_not_utf8": (_write(CURATED, b"claims:\n  - quote: caf\xe9\n"), "E101", "mine.yaml:2:", "byte offset 22"),
     "yaml_empty": (_write(CURATED, ""), "E102", "mine.yaml:1:", "empty"),
     "yaml_scalar": (_write(CURATED, "hello\n"), "E102", "mine.yaml:1:", "found text"),
@@ -121,16 +128,33 @@ def test_bad_input_exits_2_with_a_coded_located_line(case: str, project: Folders
     assert (snapshot(project.reports) if project.reports.is_dir() else project.reports.read_bytes()) == reports_before
 
 
-def test_reports_folder_without_permission_is_reported_before_the_run(project: Folders, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    # Simulated: the tests may run as root, whom file permissions do not stop.
+def _deny_writing(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Simulated: the tests may run as root, whom file permissions do not stop."""
     real_access = os.access
-    denied = lambda path, mode: Path(path) == project.reports and bool(mode & os.W_OK)  # noqa: E731
+    denied = lambda path, mode: Path(path) == folder and bool(mode & os.W_OK)  # noqa: E731
     monkeypatch.setattr(os, "access", lambda path, mode: not denied(path, mode) and real_access(path, mode))
+
+
+@pytest.mark.parametrize("name", ["reports", "extracted"])
+def test_a_folder_without_write_permission_is_reported_before_the_run(name: str, project: Folders, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = getattr(project, name)
+    folder.mkdir(parents=True, exist_ok=True)
+    _deny_writing(monkeypatch, folder)
     before = snapshot(project.reports)
     status, output = factcheck(monkeypatch, capsys, project)
-    assert status == 2 and "E601" in output and "permission denied" in output and "Traceback" not in output
+    assert status == 2 and "Traceback" not in output, output
+    assert output.startswith(f"E601 {folder}: cannot write: permission denied"), output
     assert snapshot(project.reports) == before
-    assert not project.extracted.exists()  # failed before extraction
+    assert not project.extracted.exists() or not any(project.extracted.iterdir())  # failed before extraction
+
+
+def test_an_unwritable_report_subfolder_stops_the_run_before_any_report_moves(project: Folders, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _deny_writing(monkeypatch, project.reports / "sources")
+    before = snapshot(project.reports)
+    status, output = factcheck(monkeypatch, capsys, project)
+    assert status == 2 and "Traceback" not in output, output
+    assert output.startswith(f"E601 {project.reports / 'sources'}: cannot write: permission denied"), output
+    assert snapshot(project.reports) == before  # not a mix of new and old reports
 
 
 def test_hand_written_files_are_never_rewritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -154,8 +178,7 @@ class _Format:
     def write(self, data: object, folder: Path) -> list[Path]:
         if self.fail:
             raise RuntimeError("a format failed halfway")
-        (folder / self.name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / self.name).write_text("new\n", encoding="utf-8")
+        write_atomic(folder / self.name, "new\n")
         return [folder / self.name]
 
 
@@ -176,3 +199,17 @@ def test_reports_change_all_at_once_or_not_at_all(tmp_path: Path) -> None:
     written = write_all([_Format("index.md"), _Format("sources/a.md")], None, reports, ("sources",))  # type: ignore[list-item, arg-type]
     assert written == [reports / "index.md", reports / "sources" / "a.md"]
     assert snapshot(reports) == {"index.md": b"new\n", "sources/a.md": b"new\n"}  # the stale page is gone
+
+
+def test_reports_keep_their_mode_and_new_ones_get_the_usual_one(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "index.md").write_text("old\n", encoding="utf-8")
+    (reports / "index.md").chmod(0o640)
+    previous = os.umask(0o022)
+    try:
+        write_all([_Format("index.md"), _Format("sources/a.md")], None, reports, ("sources",))  # type: ignore[list-item, arg-type]
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((reports / "index.md").stat().st_mode) == 0o640
+    assert stat.S_IMODE((reports / "sources" / "a.md").stat().st_mode) == 0o644

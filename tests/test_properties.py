@@ -1,6 +1,7 @@
 """Properties over generated input: loading any article either yields a Source whose text is
-the file's text (so offsets into it hold) or a coded FactcheckError, never a crash; claim
-YAML survives a dump/load round trip; ``write_atomic`` writes exactly the text given."""
+the file's text (so offsets into it hold) or a coded FactcheckError, never a crash; any text
+in a claim, probe, fact or index file loads or gives coded errors; claim YAML survives a
+dump/load round trip; ``write_atomic`` writes exactly the text given."""
 
 from __future__ import annotations
 
@@ -11,14 +12,18 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.catalog.claims import ClaimEntry
+from pipeline.catalog.claims import ClaimEntry, read_curated
 from pipeline.catalog.yamlio import dump_yaml, load_located, write_atomic
+from pipeline import errors
 from pipeline.errors import ErrorGroup, FactcheckError
 from pipeline.ingest.loader import load_sources
+from pipeline.probes import load_probes
+from pipeline.reconcile import load_facts
 from pipeline.records import Source
 from pipeline.vocab import load_vocabulary
 
 VOCAB = load_vocabulary()
+CODES = {value for name, value in vars(errors).items() if name.startswith("E_")}
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 MARKDOWN_PIECES = st.sampled_from(list("#*-_>`|[]()!\n\t .:,\u00e9\u2013\u4e2d") + ["Keras", "PyTorch", " is ", "```", "\r\n"])
 MARKDOWN = st.lists(MARKDOWN_PIECES, max_size=60).map("".join)
@@ -76,6 +81,35 @@ def test_arbitrary_bytes_give_a_source_or_a_coded_error(content: bytes, suffix: 
         assert "Traceback" not in loaded.render()
     else:
         _assert_well_formed(loaded)
+
+
+# Pieces of the YAML files factcheck reads, so generated text often parses and reaches validation.
+YAML_PIECES = st.sampled_from(
+    ["claims:", "probes:", "facts:", "sources:", "\n", "  ", "- ", ": ", "[", "]", "{", "}", "'", '"', "&a ", "*a", "<<: ", "\t"]
+    + ["id: x", "quote: q", "subject: keras", "subject: kers", "attribute: license", "value: ", "start: 3", "end: -1"]
+    + ["file: a.txt", "kind: python_expr.v1", "maps_to:", "valid_from: 2019", "published: 2019-13", "null", "~", "1e999"]
+)
+YAML_TEXT = st.one_of(st.text(max_size=120), st.lists(YAML_PIECES, max_size=40).map("".join))
+CATALOGS = {
+    "claims": lambda folder: read_curated(folder, VOCAB),
+    "probes": lambda folder: load_probes(folder, VOCAB),
+    "facts": lambda folder: load_facts(folder, VOCAB),
+    "index": load_sources,
+}
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=YAML_TEXT, catalog=st.sampled_from(sorted(CATALOGS)))
+def test_any_yaml_file_loads_or_gives_coded_located_errors(text: str, catalog: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "a.txt").write_text("Keras is written in Python.\n", encoding="utf-8")
+        (Path(folder) / ("index.yaml" if catalog == "index" else "mine.yaml")).write_text(text, encoding="utf-8")
+        try:
+            CATALOGS[catalog](Path(folder))
+        except FactcheckError as error:
+            for each in error.errors if isinstance(error, ErrorGroup) else [error]:
+                assert each.code in CODES and each.fix and each.location is not None, each.render()
+                assert Path(each.location.file).name in ("index.yaml", "mine.yaml"), each.render()
 
 
 TEXT = st.text(max_size=60)

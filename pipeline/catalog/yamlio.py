@@ -12,7 +12,8 @@ written twice in one mapping are located errors too, never a traceback or silent
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
@@ -230,14 +231,31 @@ def _write_error(path: Path, exc: OSError) -> WriteError:
     return WriteError(E_WRITE, f"cannot write: {reason}", Location(path), fix)
 
 
+def _open_temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file next to ``path`` (descriptor, name), with the mode ``path`` has or,
+    for a new file, ``0o666`` less the umask: not the private ``0o600`` of ``tempfile.mkstemp``."""
+    temp_name = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(8)}.tmp")
+    handle = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        os.fchmod(handle, stat.S_IMODE(os.stat(path).st_mode))
+    except FileNotFoundError:
+        pass  # a new file keeps the mode it was created with
+    except BaseException:
+        os.close(handle)
+        os.unlink(temp_name)
+        raise
+    return handle, temp_name
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and rename, so readers never see half a file.
 
-    Ctrl-C or a failure at any point leaves either the old file or the new one, and no temporary file.
+    Ctrl-C or a failure at any point leaves either the old file or the new one, and no temporary
+    file. A file that existed keeps its mode; a new one gets ``0o666`` less the umask.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temp_name = _open_temporary(path)
     except OSError as exc:
         raise _write_error(path, exc) from None
     try:

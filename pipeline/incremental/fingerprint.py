@@ -32,15 +32,24 @@ def _tree_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(files)
 
 
+def file_digest(path: Path) -> bytes:
+    """SHA-256 of a file's bytes, read in chunks: a stray huge file costs time, not memory."""
+    hasher = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            hasher.update(chunk)
+    return hasher.digest()
+
+
 def tree_digest(path: Path, suffixes: tuple[str, ...] = ()) -> str:
     """The names and bytes of every file under ``path`` (or of ``path`` itself); absent is a value too."""
     hasher = hashlib.sha256()
     if path.is_file():
-        hasher.update(path.read_bytes())
+        hasher.update(file_digest(path))
     elif path.is_dir():
         for file in _tree_files(path, suffixes):
             hasher.update(str(file.relative_to(path)).encode("utf-8") + b"\0")
-            hasher.update(hashlib.sha256(file.read_bytes()).digest())
+            hasher.update(file_digest(file))
     else:
         hasher.update(b"absent")
     return hasher.hexdigest()

@@ -9,8 +9,8 @@ Decisions:
 - Redirects are followed and ``index.yaml`` records the final URL, where the text was read
   from, so reports cite the article itself rather than a short or tracking link.
 - A URL already in ``index.yaml`` (as requested or after redirects) is refused, so an
-  article is never counted twice. A different article whose file name is taken gets a
-  numbered name (``-2``, ``-3``), so no file is ever overwritten.
+  article is never counted twice. A different article whose file name is taken (with any
+  extension) gets a numbered name (``-2``, ``-3``), so no file is ever overwritten.
 - Nothing is written unless everything succeeded: the index is checked and the new
   ``index.yaml`` text prepared before writing; the article file is written first, then the
   index, each atomically, and the file is removed again if the index cannot be written.
@@ -129,11 +129,14 @@ def _document(page: Page) -> tuple[str, str | None]:
 
 
 def _free_path(folder: Path, stem: str, suffix: str, existing: dict[str, IndexEntry]) -> Path:
-    """The first of ``stem``, ``stem-2``, ... that is neither indexed nor on disk."""
+    """The first of ``stem``, ``stem-2``, ... that no indexed or present file uses, whatever its
+    extension: two articles differing only in extension would share one claim file."""
+    names = [*existing, *(path.name for path in folder.iterdir())] if folder.is_dir() else list(existing)
+    taken = {name.rsplit(".", 1)[0] for name in names}
     for number in range(1, 1000):
-        name = f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}"
-        if name not in existing and not (folder / name).exists():
-            return folder / name
+        candidate = stem if number == 1 else f"{stem}-{number}"
+        if candidate not in taken:
+            return folder / f"{candidate}{suffix}"
     raise FactcheckError(E_FETCH, f"no free file name for {stem}{suffix}", Location(folder), "tidy up the sources folder")
 
 

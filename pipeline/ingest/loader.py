@@ -6,8 +6,9 @@ text (see ``html.py``). Every claim offset points into ``Source.text``, so
 
 A file factcheck cannot read faithfully is an error, never skipped: an empty file (or one of
 whitespace only), a binary file (NUL bytes), text that is not UTF-8, or a file above
-``MAX_SOURCE_BYTES``. Skipping would let a user believe an article was checked. Every problem
-of the folder is reported at once.
+``MAX_SOURCE_BYTES``. Skipping would let a user believe an article was checked. Two articles
+whose names differ only in their extension are refused too: they would share one claim file.
+Every problem of the folder is reported at once.
 """
 
 from __future__ import annotations
@@ -150,6 +151,21 @@ def article_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
 
 
+def _name_clashes(paths: list[Path]) -> list[FactcheckError]:
+    """Articles whose names differ only in their extension: they would share one claim file
+    (``claims/extracted/<name>.yaml``), and one article's reviews would overwrite the other's."""
+    first: dict[str, Path] = {}
+    errors = []
+    for path in paths:
+        stem = path.name.rsplit(".", 1)[0]
+        if stem in first:
+            message = f"same name as {first[stem].name}: both would keep their claims in claims/extracted/{stem}.yaml"
+            fix = "rename one of the two articles (and its index.yaml entry)"
+            errors.append(FactcheckError(E_DUPLICATE_ID, message, Location(path), fix))
+        first.setdefault(stem, path)
+    return errors
+
+
 def _index_or_errors(folder: Path) -> tuple[dict[str, IndexEntry], list[FactcheckError]]:
     try:
         return read_index(folder), []
@@ -165,8 +181,9 @@ def load_sources(folder: Path) -> list[Source]:
         what = "is a file, not a folder" if folder.exists() else "sources folder not found"
         raise FactcheckError(E_SOURCE_MISSING, what, Location(folder), "pass --sources DIR, a folder of articles")
     index, errors = _index_or_errors(folder)
-    texts, problems = read_each(article_files(folder), read_text)
-    errors.extend(problems)
+    paths = article_files(folder)
+    texts, problems = read_each(paths, read_text)
+    errors.extend(problems + _name_clashes(paths))
     if errors:
         raise ErrorGroup(errors)
     sources = []

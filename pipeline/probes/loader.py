@@ -89,12 +89,21 @@ def _check_value_map(
     return [problem for problem in problems if problem is not None]
 
 
+def _unknown_kind(name: object, location: Location) -> FactcheckError:
+    """An unknown probe kind, with the closest registered kinds suggested."""
+    message = f"unknown probe kind {name!r}" + did_you_mean(name, kind_names())
+    return FactcheckError(E_UNKNOWN_KIND, message, location, f"use one of: {', '.join(kind_names())}")
+
+
 def _validate_probe(
     item: dict[str, Any], defaults: dict[str, Any], position: int, where: _Located, vocab: Vocabulary
 ) -> tuple[ProbeDef | None, list[FactcheckError]]:
     at = where.base + (position,)
-    probe, errors = validate_model(ProbeDef, _merge(defaults, item), where.path, where.lines, at)
+    merged = _merge(defaults, item)
+    probe, errors = validate_model(ProbeDef, merged, where.path, where.lines, at)
     if not isinstance(probe, ProbeDef):
+        if isinstance(merged.get("kind"), str) and get_kind(merged["kind"]) is None:
+            errors.append(_unknown_kind(merged["kind"], where.field(position, item, "kind")))  # found in the same pass
         return None, errors
     for key, check in (("subject", vocab.check_subject), ("attribute", vocab.check_attribute)):
         problem = check(getattr(probe, key), where.field(position, item, key))
@@ -102,9 +111,7 @@ def _validate_probe(
             errors.append(problem)
     kind = get_kind(probe.kind)
     if kind is None:
-        message = f"unknown probe kind {probe.kind!r}" + did_you_mean(probe.kind, kind_names())
-        fix = f"use one of: {', '.join(kind_names())}"
-        errors.append(FactcheckError(E_UNKNOWN_KIND, message, where.field(position, item, "kind"), fix))
+        errors.append(_unknown_kind(probe.kind, where.field(position, item, "kind")))
         return None, errors
     params, problems = validate_model(kind.params_model, probe.params, where.path, where.lines, at + ("params",))
     errors.extend(problems)

@@ -95,13 +95,15 @@ def interrupts_held() -> Iterator[None]:
 
 
 def _prepare(targets: list[Path]) -> None:
-    """Create every target's folder and refuse a folder standing where a file goes, before anything moves."""
+    """Create every target's folder and refuse an unwritable folder, or a folder standing where
+    a file goes, before anything moves: a move that failed halfway would leave a mix of reports."""
     for target in targets:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             message = f"cannot create {target.parent}: {exc.strerror or exc}"
             raise WriteError(E_WRITE, message, Location(target), "remove the file that is in the way") from None
+        check_writable(target.parent)
         if target.is_dir():
             message = "cannot write: a folder of that name is in the way"
             raise WriteError(E_WRITE, message, Location(target), "remove or rename that folder")
@@ -113,6 +115,9 @@ def _commit(staging: Path, staged: list[Path], folder: Path, page_folders: tuple
     _prepare(targets)
     with interrupts_held():
         try:
+            for path, target in zip(staged, targets):
+                if target.is_file():
+                    shutil.copymode(target, path)  # a report that existed keeps its mode, as write_atomic does
             for path, target in zip(staged, targets):
                 os.replace(path, target)
             keep = set(targets)

@@ -5,6 +5,7 @@ ids; and writes fail cleanly, leaving no temporary file."""
 from __future__ import annotations
 
 import os
+import stat
 import textwrap
 from pathlib import Path
 from typing import Callable
@@ -149,6 +150,14 @@ def test_bad_probe_or_fact_file_gives_a_located_line(tmp_path: Path, case: str) 
     assert errors[0].code == code and where in rendered and fragment in rendered, rendered
 
 
+def test_an_unknown_probe_kind_is_reported_with_the_probe_s_other_problems(tmp_path: Path) -> None:
+    text = PROBE.replace("python_expr.v1", "pyton_expr.v1").replace("    description: a cheap probe that needs no framework\n", "")
+    with pytest.raises(FactcheckError) as caught:
+        _probes(tmp_path, {"p.yaml": text})()
+    assert sorted(error.code for error in _errors(caught)) == ["E106", "E107"]
+    assert "p.yaml:5: field 'probes[0].kind': unknown probe kind 'pyton_expr.v1'; did you mean 'python_expr.v1'?" in caught.value.render()
+
+
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
@@ -222,3 +231,24 @@ def test_a_read_only_folder_is_reported_before_writing(tmp_path: Path) -> None:
             check_writable(folder)
     finally:
         folder.chmod(0o700)
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_write_atomic_gives_a_new_file_the_usual_mode(tmp_path: Path, umask: int) -> None:
+    previous = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "deep" / "new.md", "text")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "deep" / "new.md").stat().st_mode) == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o600, 0o444])
+def test_write_atomic_keeps_an_existing_file_mode(tmp_path: Path, mode: int) -> None:
+    target = tmp_path / "index.yaml"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(mode)
+    write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+    assert [path.name for path in tmp_path.iterdir()] == ["index.yaml"]

@@ -114,3 +114,23 @@ def test_an_article_with_a_byte_order_mark_keeps_it_so_offsets_still_match(tmp_p
     (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
     (source,) = load_sources(tmp_path)
     assert source.text == "\ufeff" + GOOD
+
+
+def test_two_articles_differing_only_in_extension_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(ErrorGroup) as caught:
+        load_sources(tmp_path)
+    (error,) = caught.value.errors
+    assert error.code == "E108" and error.location is not None and Path(error.location.file).name == "notes.txt"
+    assert "same name as notes.md" in error.message and "claims/extracted/notes.yaml" in error.message
+    assert "rename one" in error.fix
+
+
+def test_an_article_missing_from_the_index_is_checked_with_its_first_line_as_title(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# JAX notes\n\nJAX runs on TPUs.\n", encoding="utf-8")
+    (tmp_path / "index.yaml").write_text("sources:\n  - file: a.txt\n    title: Listed\n", encoding="utf-8")
+    listed, unlisted = load_sources(tmp_path)
+    assert (listed.file, listed.title) == ("a.txt", "Listed")
+    assert (unlisted.file, unlisted.title, unlisted.published, unlisted.url) == ("b.md", "JAX notes", None, None)

@@ -268,6 +268,9 @@ def test_a_taken_file_name_gets_a_number(site: Site, folder: Path, fast: FetchOp
     assert "\n  - file: " + second.path.name + "\n    title: Why Keras 3 matters\n" in (folder / "index.yaml").read_text()
     titles = {source.file: source.title for source in load_sources(folder)}
     assert titles == {first.path.name: first.title, second.path.name: second.title}
+    (folder / (first.path.stem + "-3.txt")).write_text("Keras is written in Python.\n", encoding="utf-8")
+    third = fetch_article(site.page("/c/post", "article.html"), folder, options=fast)
+    assert third.path.name == first.path.stem + "-4.html"  # a name taken with another extension is taken
 
 
 def test_fetch_twice_is_refused(site: Site, folder: Path, fast: FetchOptions) -> None:
