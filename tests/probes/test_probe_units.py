@@ -121,10 +121,7 @@ def test_planning_shares_processes_only_where_safe(shipped_probes: list) -> None
         planned.env["KERAS_BACKEND"] for task in tasks for planned in task if planned.probe_id == "keras.backends"
     }
     assert backend_envs == {"tensorflow", "jax", "torch", "theano", "cntk"}
-    # GPUs are visible to the hardware probes only, so those never share a process.
-    for task in tasks:
-        if any(planned.probe_id.endswith("hardware_support") for planned in task):
-            assert len(task) == 1
+    assert all(planned.env["CUDA_VISIBLE_DEVICES"] == "" for task in tasks for planned in task)
 
 
 def test_each_framework_is_imported_once_per_environment(shipped_probes: list) -> None:
@@ -141,6 +138,8 @@ def test_each_framework_is_imported_once_per_environment(shipped_probes: list) -
     assert "tensorflow.api_level#main" in companions["keras.api_level#main"]  # Keras on TensorFlow
     assert companions["performance.small_models#keras[jax]"] == {"keras.backends#jax", "performance.small_models#keras[jax]"}
     assert "tensorflow.api_level#main" not in companions["pytorch.api_level#main"]
+    assert "pytorch.hardware_support#main" in companions["pytorch.api_level#main"]
+    assert len(plan_tasks(shipped_probes)) == 6  # TensorFlow+Keras, PyTorch, one per other Keras backend
 
 
 def test_a_benchmark_with_other_threads_gets_its_own_process(shipped_probes: list) -> None:
