@@ -4,7 +4,7 @@ Runs that import the same framework with the same environment share a process, s
 framework is imported once per environment: the probes of one subject (or of the
 framework a probe names, as Keras's probes name the backend they run on), the Keras
 backend check for each backend, and the benchmark variant of each framework. Probes marked ``isolated`` get a process of their own. Processes run in
-parallel, one per core, biggest first, so the longest does not start last.
+parallel, one per core, the longest expected first, so it does not start last.
 
 When a shared process dies, finished runs keep their results, the run that was executing
 is re-run alone (so a probe is only blamed for its own crash), and runs that never
@@ -36,6 +36,7 @@ class PlannedRun:
     label: str
     run: DriverRun
     env: dict[str, str]
+    expected_s: float = 0.0
 
 
 Task = list[PlannedRun]
@@ -46,16 +47,22 @@ def plan_tasks(probes: Sequence[ProbeDef]) -> list[Task]:
     shared: dict[tuple[str, tuple[tuple[str, str], ...]], Task] = {}
     alone: list[Task] = []
     for probe in sorted(probes, key=lambda p: p.id):
-        for child in require_kind(probe.kind).runs(probe):
+        kind = require_kind(probe.kind)
+        for child in kind.runs(probe):
             env = child_environment({**probe.env, **child.env})
             run = DriverRun(f"{probe.id}#{child.label}", child.source, child.params, probe.timeout)
-            planned = PlannedRun(probe.id, child.label, run, env)
+            planned = PlannedRun(probe.id, child.label, run, env, kind.expected_seconds)
             if probe.isolated:
                 alone.append([planned])
             else:
                 framework = child.framework or probe.framework or probe.subject
                 shared.setdefault((framework, tuple(sorted(env.items()))), []).append(planned)
-    return sorted([*shared.values(), *alone], key=lambda task: (-len(task), task[0].run.run_id))
+    return sorted([*shared.values(), *alone], key=lambda task: (-expected_seconds(task), -len(task), task[0].run.run_id))
+
+
+def expected_seconds(task: Task) -> float:
+    """Rough seconds a process takes beyond its imports, from its runs' kinds."""
+    return sum(planned.expected_s for planned in task)
 
 
 def _from_event(event: dict[str, Any], hello: dict[str, Any]) -> Observation:

@@ -82,6 +82,9 @@ class ProbeKind:
     params_model: ClassVar[type[BaseModel]]
     child_file: ClassVar[str]
     default_map: ClassVar[ValueMap | None] = None
+    # Rough seconds one run takes once its framework is imported. Only orders processes
+    # (longest first, so the longest does not start last); never a limit.
+    expected_seconds: ClassVar[float] = 0.1
 
     def runs(self, probe: ProbeDef) -> list[ChildRun]:
         """The snippet executions this probe needs, each with its environment and framework."""

@@ -185,3 +185,15 @@ def test_the_table_shows_values_literally(load_yaml: Callable) -> None:
     text = console.export_text()
     assert "keras[jax] 1.00x" in text and "index [down]" in text and "cached" in text and "1.2s" in text
     assert text.index("a.platforms") < text.index("b.speed")
+
+
+def test_processes_start_longest_expected_first(shipped_probes: list) -> None:
+    from pipeline.probes.execution import expected_seconds
+
+    tasks = plan_tasks(shipped_probes)
+    costs = [expected_seconds(task) for task in tasks]
+    assert costs == sorted(costs, reverse=True)
+    # A Keras backend check plus a benchmark outweighs a dozen metadata probes.
+    first_keras_jax = next(i for i, task in enumerate(tasks) if task[0].env["KERAS_BACKEND"] == "jax")
+    first_pytorch = next(i for i, task in enumerate(tasks) if task[0].probe_id.startswith(("pytorch.", "performance")) and task[0].env["KERAS_BACKEND"] == "tensorflow" and len(task) > 5 and any(p.probe_id.startswith("pytorch.") for p in task))
+    assert first_keras_jax < first_pytorch

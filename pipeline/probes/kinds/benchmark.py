@@ -83,6 +83,7 @@ class Benchmark(ProbeKind):
     params_model = BenchmarkParams
     child_file = "benchmark.py"
     default_map = ValueMap(field="summary")
+    expected_seconds = 3.0  # builds, compiles and times two models
 
     def runs(self, probe: ProbeDef) -> list[ChildRun]:
         source = read_child(self.child_file)

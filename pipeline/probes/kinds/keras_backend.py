@@ -41,6 +41,7 @@ class KerasBackend(ProbeKind):
     params_model = KerasBackendParams
     child_file = "keras_backend.py"
     default_map = ValueMap(field="working")
+    expected_seconds = 2.0  # builds and trains a model
 
     def runs(self, probe: ProbeDef) -> list[ChildRun]:
         source = read_child(self.child_file)
