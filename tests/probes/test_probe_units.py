@@ -194,6 +194,7 @@ def test_processes_start_longest_expected_first(shipped_probes: list) -> None:
     costs = [expected_seconds(task) for task in tasks]
     assert costs == sorted(costs, reverse=True)
     # A Keras backend check plus a benchmark outweighs a dozen metadata probes.
-    first_keras_jax = next(i for i, task in enumerate(tasks) if task[0].env["KERAS_BACKEND"] == "jax")
-    first_pytorch = next(i for i, task in enumerate(tasks) if task[0].probe_id.startswith(("pytorch.", "performance")) and task[0].env["KERAS_BACKEND"] == "tensorflow" and len(task) > 5 and any(p.probe_id.startswith("pytorch.") for p in task))
-    assert first_keras_jax < first_pytorch
+    def position(run_id: str) -> int:
+        return next(i for i, task in enumerate(tasks) if any(planned.run.run_id == run_id for planned in task))
+
+    assert position("keras.backends#jax") < position("pytorch.api_level#main")
