@@ -8,9 +8,15 @@ temporary reports. Wall time is the child's; peak memory is the ``ru_maxrss`` th
 children, such as extraction workers, but never adds them up). One more run, with
 ``--jobs N`` on a fresh corpus of one size, gives the speed-up of parallel extraction.
 
-Probing is kept out of the difference: the probe cache is shared with the project, and a
-warm-up run on a few articles fills it before anything is timed. Every measured run gets a
-corpus of its own seed, so no run finds the articles of another in the extraction cache.
+The runs never touch the project's cache: they get a temporary one (``FACTCHECK_CACHE``),
+seeded with a copy of the project's probe results, so probing is kept out of the difference
+(a warm-up run on a few articles fills in what the copy lacks before anything is timed).
+Every measured run gets a corpus of its own seed and its extraction cache is emptied after
+it, so no run finds the articles of another already extracted.
+
+The speed-up of ``--jobs`` is given twice: for the whole run, and for the extraction stage
+alone (``extract_timing``, in a process of its own, on a fresh corpus of the same size for
+each worker count), since probing, reconciling and writing reports stay on one core.
 """
 
 from __future__ import annotations
@@ -27,8 +33,9 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from pipeline.bench.corpus import generate_corpus, write_corpus
+from pipeline.bench.extract_timing import parse_line
 from pipeline.ingest.loader import load_sources
-from pipeline.paths import PROJECT_ROOT, Folders
+from pipeline.paths import CACHE_VARIABLE, PROJECT_ROOT, Folders
 from pipeline.records import Source
 
 SIZES: tuple[int, ...] = (100, 1_000, 10_000)
@@ -70,6 +77,7 @@ class ScaleFigures:
     runs: tuple[RunFigure, ...]
     parallel: RunFigure | None = None
     cores: int = 1
+    extraction: tuple[RunFigure, ...] = ()  # the extraction stage alone: one job, then ``jobs``
 
     def time_ratio(self, run: RunFigure) -> float:
         """Seconds per article against the smallest corpus's (1.0 = flat)."""
@@ -95,20 +103,28 @@ class ScaleFigures:
             return 0.0
         return serial.seconds / self.parallel.seconds
 
+    @property
+    def extraction_speedup(self) -> float:
+        if len(self.extraction) < 2 or not self.extraction[-1].seconds:
+            return 0.0
+        return self.extraction[0].seconds / self.extraction[-1].seconds
+
 
 def _peak_mb(max_rss: int) -> float:
     # ru_maxrss is in kilobytes on Linux, in bytes on macOS
     return max_rss / (1024 * 1024) if sys.platform == "darwin" else max_rss / 1024
 
 
-def measure(argv: Sequence[str], log: Path, cwd: Path = PROJECT_ROOT) -> tuple[float, float, str]:
+def measure(argv: Sequence[str], log: Path, cwd: Path = PROJECT_ROOT, cache: Path | None = None) -> tuple[float, float, str]:
     """Run ``argv`` once: wall seconds, the child's peak RSS in MB, and its output.
 
-    Output goes to a file, not a pipe: nothing reads a pipe while ``os.wait4`` blocks.
+    Output goes to a file, not a pipe: nothing reads a pipe while ``os.wait4`` blocks. With
+    ``cache``, the child uses that cache folder instead of the project's.
     """
+    env = {**os.environ, CACHE_VARIABLE: str(cache)} if cache is not None else None
     with log.open("w", encoding="utf-8") as stream:
         started = time.perf_counter()
-        process = subprocess.Popen(list(argv), cwd=cwd, stdout=stream, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(list(argv), cwd=cwd, env=env, stdout=stream, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
@@ -131,6 +147,7 @@ class ScaleSetup:
     command: tuple[str, ...] = (sys.executable, "-m", "pipeline")
     run_args: tuple[str, ...] = RUN_ARGS
     jobs_args: tuple[str, ...] = JOBS_ARGS
+    extract_command: tuple[str, ...] = (sys.executable, "-m", "pipeline.bench.extract_timing")
 
     def argv(self, sources: Path, claims: Path, reports: Path, jobs: int) -> list[str]:
         names = {"sources": str(sources), "claims": str(claims), "reports": str(reports), "jobs": str(jobs)}
@@ -139,15 +156,42 @@ class ScaleSetup:
         return [*self.command, *(arg.format(**names) for arg in (*self.run_args, *extra))]
 
 
+def _cache(root: Path, project_cache: Path) -> Path:
+    """The runs' cache folder: a copy of the project's probe results, nothing else."""
+    cache = root / "cache"
+    if not cache.exists():
+        probes = project_cache / "probes"
+        if probes.is_dir():
+            shutil.copytree(probes, cache / "probes")
+        cache.mkdir(exist_ok=True)
+    return cache
+
+
 def run_once(seeds: list[Source], size: int, seed: int, jobs: int, root: Path, setup: ScaleSetup) -> RunFigure:
     """Generate a corpus of ``size`` articles, run the pipeline on it, and clean up after."""
     folder = root / f"run-{size}-{seed}-{jobs}"
     sources = write_corpus(generate_corpus(seeds, size, seed), folder / "sources")
     (folder / "claims").mkdir()
     argv = setup.argv(sources, folder / "claims", folder / "reports", jobs)
-    seconds, peak_mb, output = measure(argv, root / f"run-{size}-{seed}-{jobs}.log")
+    cache = root / "cache"
+    seconds, peak_mb, output = measure(argv, root / f"run-{size}-{seed}-{jobs}.log", cache=cache)
     shutil.rmtree(folder, ignore_errors=True)  # a 10,000-article corpus and its reports fill hundreds of MB
+    shutil.rmtree(cache / "extract", ignore_errors=True)  # the next run must parse its articles too
     return RunFigure(articles=size, jobs=jobs, seconds=seconds, peak_mb=peak_mb, claims=_claims_in(output))
+
+
+def extract_once(seeds: list[Source], size: int, seed: int, jobs: int, root: Path, setup: ScaleSetup) -> RunFigure:
+    """The extraction stage alone on a fresh corpus of ``size`` articles: its own seconds."""
+    folder = root / f"extract-{size}-{seed}-{jobs}"
+    sources = write_corpus(generate_corpus(seeds, size, seed), folder / "sources")
+    argv = [*setup.extract_command, str(sources), str(jobs)]
+    _, peak_mb, output = measure(argv, root / f"extract-{size}-{seed}-{jobs}.log", cache=root / "cache")
+    shutil.rmtree(folder, ignore_errors=True)
+    parsed = parse_line(output)
+    if parsed is None:
+        raise ScaleRunFailed(f"{' '.join(argv)} printed no timing:\n{output[-2000:]}")
+    claims, seconds = parsed
+    return RunFigure(articles=size, jobs=jobs, seconds=seconds, peak_mb=peak_mb, claims=claims)
 
 
 def run_scale(
@@ -159,23 +203,28 @@ def run_scale(
     setup: ScaleSetup = ScaleSetup(),
     progress: Progress = lambda _: None,
 ) -> ScaleFigures:
-    """Warm up, run each size with one job, then ``parallel_size`` (default: the second size) with ``jobs``."""
+    """Warm up, run each size with one job, then ``parallel_size`` (default: the second size) with
+    ``jobs``, whole and extraction alone."""
     seeds = load_sources(folders.sources)
     sizes = sorted(set(sizes))
     with tempfile.TemporaryDirectory(prefix="factcheck-scale-") as scratch:
         root = Path(scratch)
+        _cache(root, folders.cache)
         progress("warm-up")
         run_once(seeds, min(WARM_UP_ARTICLES, sizes[0]), seed - 1, 1, root, setup)
         runs = []
         for index, size in enumerate(sizes):
             progress(f"{size} articles")
             runs.append(run_once(seeds, size, seed + index, 1, root, setup))
-        parallel = None
+        parallel, extraction = None, []
         if jobs > 1:
             size = parallel_size or sizes[min(1, len(sizes) - 1)]
             progress(f"{size} articles, --jobs {jobs}")
             parallel = run_once(seeds, size, seed + len(sizes), jobs, root, setup)
-    return ScaleFigures(runs=tuple(runs), parallel=parallel, cores=os.cpu_count() or 1)
+            for offset, count in enumerate((1, jobs)):
+                progress(f"{size} articles, extraction alone, {count} job(s)")
+                extraction.append(extract_once(seeds, size, seed + len(sizes) + 1 + offset, count, root, setup))
+    return ScaleFigures(runs=tuple(runs), parallel=parallel, cores=os.cpu_count() or 1, extraction=tuple(extraction))
 
 
 def _meets(ok: bool) -> str:
@@ -207,5 +256,12 @@ def render_scale(figures: ScaleFigures) -> str:
         lines.append(
             f"--jobs {parallel.jobs} on {parallel.articles:,} articles: {parallel.seconds:.1f} s against {serial.seconds:.1f} s"
             f" with one job: speed-up {figures.speedup:.2f}  target >= {TARGET_SPEEDUP:.1f}: {_meets(figures.speedup >= TARGET_SPEEDUP)}"
+        )
+    if len(figures.extraction) >= 2:
+        one, many = figures.extraction[0], figures.extraction[-1]
+        speedup = figures.extraction_speedup
+        lines.append(
+            f"Extraction alone on {many.articles:,} articles: {many.seconds:.1f} s with --jobs {many.jobs} against"
+            f" {one.seconds:.1f} s with one job: speed-up {speedup:.2f}  target >= {TARGET_SPEEDUP:.1f}: {_meets(speedup >= TARGET_SPEEDUP)}"
         )
     return "\n".join(lines)

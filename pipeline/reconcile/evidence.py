@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Callable
 
 from pipeline.reconcile.dates import parse_date
 from pipeline.reconcile.lexicon import Lexicon
@@ -66,6 +67,7 @@ class Timeline:
         self.failed: dict[Key, list[ProbeResult]] = defaultdict(list)
         self._tokens: dict[tuple[str, object], frozenset[str]] = {}
         self._stated: dict[tuple[str, object], frozenset[str]] = {}
+        self._states: dict[tuple[object, ...], State] = {}
         for fact in facts:
             self.facts[(fact.subject, fact.attribute)].append(fact)
         for result in sorted(probe_results, key=lambda r: r.probe_id):
@@ -92,8 +94,16 @@ class Timeline:
         """What holds for ``subject`` on ``day`` (None = the installed releases) across ``attributes``.
 
         ``probes=False`` judges the present by the facts alone, for claims about a tool's
-        standing that a probe (which only sees what is installed) cannot observe.
+        standing that a probe (which only sees what is installed) cannot observe. Memoised:
+        the facts and probes never change, and thousands of claims ask the same question.
         """
+        key = (subject, tuple(attributes), day, probes)
+        found = self._states.get(key)
+        if found is None:
+            found = self._states[key] = self._state(subject, attributes, day, probes)
+        return found
+
+    def _state(self, subject: str, attributes: tuple[str, ...], day: date | None, probes: bool) -> State:
         tokens: set[str] = set()
         stated: set[str] = set()
         facts: list[Fact] = []
@@ -177,14 +187,39 @@ class Timeline:
         return tuple(sorted(a for a in names if self.vocab.attributes.get(a) and self.vocab.attributes[a].kind == "text"))
 
 
+# Evidence records are frozen and the same for every claim a fact or probe decides, so each
+# is built once per record: thousands of claims then share a handful of them.
+_EVIDENCE_OF: dict[int, tuple[object, Evidence]] = {}
+EVIDENCE_MEMO_LIMIT = 4_096
+
+
+def _memoised(record: Fact | ProbeResult, make: Callable[[Any], Evidence]) -> Evidence:
+    found = _EVIDENCE_OF.get(id(record))
+    if found is not None and found[0] is record:
+        return found[1]
+    if len(_EVIDENCE_OF) >= EVIDENCE_MEMO_LIMIT:
+        _EVIDENCE_OF.clear()
+    evidence = make(record)
+    _EVIDENCE_OF[id(record)] = (record, evidence)  # the record is kept, so its id is not reused
+    return evidence
+
+
 def fact_evidence(fact: Fact) -> Evidence:
     """A fact as an Evidence record, with its citation and window."""
-    window = f" ({fact.valid_from or '...'} to {fact.valid_until or 'today'})"
-    return Evidence(kind="fact", ref=fact.id, summary=fact.statement + window, citation=fact.citation)
+    return _memoised(fact, _fact_evidence)
 
 
 def probe_evidence(result: ProbeResult) -> Evidence:
     """A probe result as an Evidence record, with the versions it ran against."""
+    return _memoised(result, _probe_evidence)
+
+
+def _fact_evidence(fact: Fact) -> Evidence:
+    window = f" ({fact.valid_from or '...'} to {fact.valid_until or 'today'})"
+    return Evidence(kind="fact", ref=fact.id, summary=fact.statement + window, citation=fact.citation)
+
+
+def _probe_evidence(result: ProbeResult) -> Evidence:
     observed = result.value if result.status == "ok" else result.reason
     return Evidence(
         kind="probe",

@@ -9,13 +9,16 @@ reviewer accepted or edited.
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, Iterator
 
 import pandas as pd
 
 from pipeline.records import CheckedClaim, Evidence
-from pipeline.report.base import SingleFile
 from pipeline.report.data import ReportData
+from pipeline.report.streaming import write_chunks
+
+CHUNK_ROWS = 2_000
 
 COLUMNS = (
     "id", "source", "line", "start", "end", "subject", "attribute", "value", "relation_type", "relation_object",
@@ -68,19 +71,31 @@ def csv_row(item: CheckedClaim, line: int | None) -> dict[str, Any]:
     }
 
 
+def csv_chunks(data: ReportData) -> Iterator[str]:
+    """The text of ``claims.csv`` in pieces of CHUNK_ROWS rows (the header only when there are no claims)."""
+    items = data.items
+    for start in range(0, max(len(items), 1), CHUNK_ROWS):
+        rows = [csv_row(item, data.line_of(item.claim.id)) for item in items[start : start + CHUNK_ROWS]]
+        # Every column as text, so empty cells stay empty instead of becoming NaN or floats.
+        frame = pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)
+        yield frame.to_csv(index=False, header=start == 0, lineterminator="\n")
+
+
 def render_csv(data: ReportData) -> str:
-    """The text of ``claims.csv`` (header only when there are no claims)."""
-    rows = [csv_row(item, data.line_of(item.claim.id)) for item in data.items]
-    # Every column as text, so empty cells stay empty instead of becoming NaN or floats.
-    frame = pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)
-    return frame.to_csv(index=False, lineterminator="\n")
+    """The text of ``claims.csv``."""
+    return "".join(csv_chunks(data))
 
 
-class CsvFormatter(SingleFile):
-    """Writes ``claims.csv``."""
+class CsvFormatter:
+    """Writes ``claims.csv``, CHUNK_ROWS rows at a time: the file of a large corpus is never held whole."""
 
     name = "csv"
     filename = "claims.csv"
 
     def render(self, data: ReportData) -> str:
         return render_csv(data)
+
+    def write(self, data: ReportData, folder: Path) -> list[Path]:
+        path = folder / self.filename
+        write_chunks(path, csv_chunks(data))
+        return [path]

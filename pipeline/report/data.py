@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable
 
 from pipeline.records import VERDICT_LABELS, CheckedClaim, Claim, ProbeResult, RunResult, Source
@@ -125,8 +126,12 @@ class ReportData:
 
     def subjects(self) -> list[str]:
         """Every framework a claim or a probe is about, sorted."""
-        names = {item.claim.subject for item in self.items} | {p.subject for p in self.result.probe_results}
-        return sorted(names)
+        return sorted(self.subject_ids)
+
+    @cached_property
+    def subject_ids(self) -> frozenset[str]:
+        """Every framework a claim or a probe is about (each has a page); worked out once."""
+        return frozenset({item.claim.subject for item in self.items} | {p.subject for p in self.result.probe_results})
 
     def subject_name(self, subject: str) -> str:
         """A display name: the first alias in the vocabulary, else the id."""

@@ -13,11 +13,12 @@ the file diffs cleanly; ``factcheck run --baseline`` reads it back.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from pipeline.records import CheckedClaim, Claim
-from pipeline.report.base import SingleFile
 from pipeline.report.data import ReportData
+from pipeline.report.streaming import Streamed, write_json
 
 
 def generated_by(data: ReportData) -> str:
@@ -58,8 +59,9 @@ def claim_fields(claim: Claim, line: int | None = None) -> dict[str, Any]:
     }
 
 
-def run_document(data: ReportData) -> dict[str, Any]:
-    """The whole ``claims.json`` document."""
+def run_document(data: ReportData, streamed: bool = False) -> dict[str, Any]:
+    """The whole ``claims.json`` document; with ``streamed``, its claims are built while writing."""
+    rows = (claim_row(item, data.line_of(item.claim.id)) for item in data.items)
     return {
         "generated_by": generated_by(data),
         "environment": data.environment,
@@ -75,18 +77,23 @@ def run_document(data: ReportData) -> dict[str, Any]:
             for page in data.pages
             if page.source is not None
         ],
-        "claims": [claim_row(item, data.line_of(item.claim.id)) for item in data.items],
+        "claims": Streamed(rows) if streamed else list(rows),
         "contradictions": [c.model_dump(mode="json") for c in data.result.contradictions],
         "rejected": [claim_fields(claim, data.line_of(claim.id)) for claim in data.rejected],
         "orphaned": [claim_fields(claim) for claim in data.orphaned],
     }
 
 
-class JsonFormatter(SingleFile):
-    """Writes ``claims.json``."""
+class JsonFormatter:
+    """Writes ``claims.json``, one claim at a time: the file of a large corpus is never held whole."""
 
     name = "json"
     filename = "claims.json"
 
     def render(self, data: ReportData) -> str:
         return json.dumps(run_document(data), indent=2, ensure_ascii=False, default=str) + "\n"
+
+    def write(self, data: ReportData, folder: Path) -> list[Path]:
+        path = folder / self.filename
+        write_json(path, run_document(data, streamed=True))
+        return [path]

@@ -90,7 +90,7 @@ def _facts(data: ReportData, item: CheckedClaim) -> list[str]:
     if claim.relation:
         other = inline(data.subject_name(claim.relation.object))
         # Only frameworks that some claim or probe is about have a page to link to.
-        if claim.relation.object in data.subjects():
+        if claim.relation.object in data.subject_ids:
             other = f"[{other}](../frameworks/{claim.relation.object}.md)"
         facts.append(f"- **Relation:** {inline(claim.relation.type)} → {other}")
     if qualifiers_text(claim.qualifiers):

@@ -11,13 +11,12 @@ its extracted text, which no longer matches the file's lines.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from pipeline.catalog.yamlio import write_atomic
 from pipeline.records import CheckedClaim
 from pipeline.report.data import VERBATIM_SUFFIXES, ReportData
+from pipeline.report.streaming import Streamed, write_json
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -89,11 +88,13 @@ def _result(data: ReportData, item: CheckedClaim, index: int, sources_dir: str) 
     }
 
 
-def sarif_document(data: ReportData, sources_dir: str = "sources") -> dict[str, Any]:
-    """The SARIF log: one run, one rule per (verdict, attribute) that occurs."""
+def sarif_document(data: ReportData, sources_dir: str = "sources", streamed: bool = False) -> dict[str, Any]:
+    """The SARIF log: one run, one rule per (verdict, attribute) that occurs; with ``streamed``,
+    its results are built while writing."""
     flagged = [item for item in data.items if item.verdict.label in LEVELS]
     rule_ids = sorted({rule_id(item) for item in flagged})
     index = {identifier: position for position, identifier in enumerate(rule_ids)}
+    results = (_result(data, item, index[rule_id(item)], sources_dir) for item in flagged)
     driver: dict[str, Any] = {"name": "factcheck", "rules": [_rule(data, identifier) for identifier in rule_ids]}
     version = data.environment.get("factcheck")
     if isinstance(version, str) and version and version != "not installed":
@@ -105,7 +106,7 @@ def sarif_document(data: ReportData, sources_dir: str = "sources") -> dict[str, 
             {
                 "tool": {"driver": driver},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(data, item, index[rule_id(item)], sources_dir) for item in flagged],
+                "results": Streamed(results) if streamed else list(results),
             }
         ],
     }
@@ -121,6 +122,5 @@ class SarifFormatter:
 
     def write(self, data: ReportData, folder: Path) -> list[Path]:
         path = folder / "claims.sarif"
-        document = sarif_document(data, self.sources_dir)
-        write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")
+        write_json(path, sarif_document(data, self.sources_dir, streamed=True))
         return [path]
