@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.paths import PROJECT_CLAIMS
+from pipeline.reconcile.literal import required_literal
 
 DEFAULT_LEXICON = PROJECT_CLAIMS / "facts" / "lexicon"
 CUE_LISTS = (
@@ -43,6 +44,8 @@ class Lexicon:
     mixed_tokens: frozenset[str] = frozenset()
     single_answer_attributes: frozenset[str] = frozenset()
     opinions: dict[str, tuple[Patterns, Patterns]] | None = None
+    # Per capability phrase, the folded text every match starts with ("" when none).
+    capability_literals: tuple[str, ...] = ()
 
     def polarity(self, attribute: str, text: str) -> int:
         """+1 or -1 when ``text`` voices an opinion on ``attribute`` one way only, else 0.
@@ -99,11 +102,8 @@ def _read_folder(folder: Path) -> dict:
 def load_lexicon(folder: Path = DEFAULT_LEXICON) -> Lexicon:
     """The lexicon of ``folder`` (the project's own by default), compiled once."""
     data = _read_folder(folder)
-    capabilities = tuple(
-        (str(token), _compile(str(phrase)))
-        for token, phrases in (data.get("capabilities") or {}).items()
-        for phrase in phrases or []
-    )
+    phrases = [(str(token), str(phrase)) for token, listed in (data.get("capabilities") or {}).items() for phrase in listed or []]
+    capabilities = tuple((token, _compile(phrase)) for token, phrase in phrases)
     implies = {str(k): tuple(str(v) for v in values or []) for k, values in (data.get("implies") or {}).items()}
     cue_data = data.get("cues") or {}
     cues = {name: tuple(_compile(str(p)) for p in cue_data.get(name, []) or []) for name in CUE_LISTS}
@@ -128,4 +128,5 @@ def load_lexicon(folder: Path = DEFAULT_LEXICON) -> Lexicon:
         frozenset(str(t) for t in data.get("mixed_evidence") or []),
         opinions=opinions,
         single_answer_attributes=frozenset(str(a) for a in data.get("single_answer_attributes") or []),
+        capability_literals=tuple(required_literal(phrase) for _, phrase in phrases),
     )

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from pipeline.reconcile.dates import DateRange, parse_date
 from pipeline.reconcile.lexicon import Lexicon
+from pipeline.reconcile.literal import fold
 from pipeline.reconcile.versions import version_tokens
 from pipeline.records import Claim
 from pipeline.reconcile.clauses import clauses, negation_misses_value, table_spans, value_scope
@@ -84,7 +85,15 @@ def _inside_excluded(text: str, match: re.Match[str], vocab: Vocabulary, exclude
 
 def _capabilities(text: str, lexicon: Lexicon) -> tuple[set[str], list[Span]]:
     """Capability tokens named in ``text``; the longest phrase wins where phrases overlap."""
-    matches = [(m.start(), m.end(), token) for token, pattern in lexicon.capabilities for m in pattern.finditer(text)]
+    folded = fold(text)
+    # A phrase whose leading words are not in the text cannot match: skip its regex.
+    literals = lexicon.capability_literals or ("",) * len(lexicon.capabilities)
+    matches = [
+        (m.start(), m.end(), token)
+        for (token, pattern), literal in zip(lexicon.capabilities, literals)
+        if literal in folded
+        for m in pattern.finditer(text)
+    ]
     matches.sort(key=lambda m: (m[0] - m[1], m[0]))
     found: set[str] = set()
     spans: list[Span] = []
