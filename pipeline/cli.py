@@ -43,7 +43,7 @@ def run(
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Comma-separated verdicts that make the run exit 1."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="A previous claims.json: fail only on new or flipped verdicts."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction worker processes (one spaCy pipeline each)."),
-    force: bool = typer.Option(False, "--force", help="Redo every stage even when nothing changed since the last run."),
+    force: bool = typer.Option(False, "--force", help="Run every stage and rewrite the reports even when nothing changed (unchanged articles and probes still come from their caches)."),
 ) -> None:
     """Run the whole pipeline: ingest, extract, probe, reconcile, report."""
     from pipeline.gate import gate_failures, parse_fail_on

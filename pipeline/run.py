@@ -28,7 +28,7 @@ class RunOptions:
     python: str | None = None
     write: bool = True
     jobs: int = 1  # extraction worker processes
-    force: bool = False  # redo every stage even when the reports are up to date
+    force: bool = False  # run every stage even when the reports are up to date (caches still apply)
 
 
 @dataclass(frozen=True)
