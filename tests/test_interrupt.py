@@ -136,22 +136,15 @@ def test_ctrl_c_at_any_moment_leaves_old_or_new_reports(project: Folders, delay:
     _assert_no_temporary_files(project)
 
 
-def test_ctrl_c_while_writing_claim_files(project: Folders) -> None:
+@pytest.mark.parametrize("moment", ["/extracted/", "/.staging-"], ids=["writing claim files", "rendering reports"])
+def test_ctrl_c_before_the_reports_move_keeps_the_old_ones(project: Folders, moment: str) -> None:
     process = _start(project, slow_replace=0.1)
-    code, stderr = _interrupt_when(process, lambda line: line.startswith("replace") and "/extracted/" in line)
+    code, stderr = _interrupt_when(process, lambda line: line.startswith("replace") and moment in line)
     _assert_clean_exit(code, stderr, "interrupted; previous reports are intact")
     assert _assert_old_or_new(project) == "old"
     _assert_no_temporary_files(project)
     for path in project.extracted.glob("*.yaml"):
         load_located(path)  # whatever was written is whole
-
-
-def test_ctrl_c_while_rendering_reports(project: Folders) -> None:
-    process = _start(project, slow_replace=0.1)
-    code, stderr = _interrupt_when(process, lambda line: line.startswith("replace") and "/.staging-" in line)
-    _assert_clean_exit(code, stderr, "interrupted; previous reports are intact")
-    assert _assert_old_or_new(project) == "old"
-    _assert_no_temporary_files(project)
 
 
 def test_ctrl_c_while_moving_reports_into_place_completes_the_move(project: Folders) -> None:
