@@ -40,6 +40,10 @@ class FactcheckError(Exception):
         self.fix = fix
         super().__init__(self.render())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from its fields, so an error found in a worker process reaches the user whole.
+        return (type(self), (self.code, self.message, self.location, self.fix))
+
     def render(self) -> str:
         """The text the CLI prints."""
         head = f"{self.code} "
@@ -57,6 +61,9 @@ class ErrorGroup(FactcheckError):
     def __init__(self, errors: list[FactcheckError]) -> None:
         self.errors = errors
         super().__init__("E000", f"{len(errors)} problem(s) found")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.errors,))
 
     def render(self) -> str:  # noqa: D102 - same contract as the base class
         return "\n".join(error.render() for error in self.errors)

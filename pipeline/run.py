@@ -7,6 +7,7 @@ records to records, so the wiring reads as the data flow.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from pipeline.gate import gate_rows
@@ -14,6 +15,8 @@ from pipeline.incremental.stamp import RunSummary, forget, read_up_to_date, writ
 from pipeline.paths import Folders
 
 if TYPE_CHECKING:
+    from pipeline.articles import Prepared
+    from pipeline.reconcile.reading import Reading
     from pipeline.records import Claim, RunResult, Source
     from pipeline.vocab import Vocabulary
 
@@ -43,45 +46,57 @@ def _quiet(_: str) -> None:
     return None
 
 
-def extract_sources(sources: list[Source], vocab: Vocabulary, options: RunOptions, progress: Progress) -> tuple[list[Claim], int]:
-    """Claims of every article, and how many articles were parsed; unchanged ones come from the cache."""
-    from pipeline.incremental.extraction import ExtractionCache, extract_incrementally, rules_digest
-
-    def extract(missing: list[Source]) -> list[Claim]:
-        from pipeline.extract import extract_claims  # loads spaCy: only when an article changed
-
-        progress(f"extract: parsing {len(missing)} of {len(sources)} article(s)")
-        return extract_claims(missing, vocab, options.folders.claims, jobs=options.jobs)
-
-    progress("extract")
-    cache = ExtractionCache(options.folders.cache / "extract", rules_digest(options.folders))
-    return extract_incrementally(sources, cache, extract)
-
-
 @dataclass(frozen=True)
 class Gathered:
-    """The claims a run judges, the ones reviewers rejected or orphaned, and the parse count."""
+    """The claims a run judges (with the readings of the extracted ones), the ones reviewers
+    rejected or orphaned, and the parse count."""
 
     judged: list[Claim]
+    readings: dict[str, Reading]
     rejected: list[Claim]
     orphaned: list[Claim]
     parsed: int
 
 
+def prepare_sources(sources: list[Source], vocab: Vocabulary, options: RunOptions, staging: Path | None, progress: Progress) -> Prepared:
+    """Each article's claims (cached or parsed), reviews merged and new claim files staged."""
+    from pipeline.articles import ArticleSetup, prepare_articles
+    from pipeline.errors import ErrorGroup
+    from pipeline.incremental.extraction import rules_digest
+
+    folders = options.folders
+    vocabulary = vocab.path or folders.config("vocabulary.yaml")
+    setup = ArticleSetup(vocabulary, folders.claims, folders.cache / "extract", rules_digest(folders), staging)
+    progress(f"extract: {len(sources)} article(s) with {options.jobs} job(s)")
+    prepared = prepare_articles(sources, setup, options.jobs)
+    if prepared.errors():
+        raise ErrorGroup(prepared.errors())  # nothing moved into place: every claim file stays as it was
+    return prepared
+
+
 def gather_claims(sources: list[Source], vocab: Vocabulary, options: RunOptions, progress: Progress) -> Gathered:
     """Extracted claims (review decisions merged, files rewritten when writing) plus curated ones."""
     from pipeline.catalog.claims import read_curated
-    from pipeline.catalog.review import sync_extracted
+    from pipeline.catalog.staging import move_into_place, staging_folder
 
-    extracted, parsed = extract_sources(sources, vocab, options, progress)
-    orphaned: list[Claim] = []
     if options.write:
-        synced = sync_extracted(options.folders.extracted, sources, extracted, vocab)
-        extracted, orphaned = synced.claims, synced.orphaned
-    curated = read_curated(options.folders.curated, vocab, {s.file: s for s in sources})
+        with staging_folder(options.folders.extracted) as staging:
+            prepared = prepare_sources(sources, vocab, options, staging, progress)
+            move_into_place([a.staged for a in prepared.articles if a.staged is not None], options.folders.extracted)
+    else:
+        prepared = prepare_sources(sources, vocab, options, None, progress)
+    extracted: list[Claim] = []
+    orphaned: list[Claim] = []
+    readings: dict[str, Reading] = {}
+    for article in prepared.articles:
+        judged = [claim for claim in article.claims if claim.review != "rejected"]
+        readings.update(zip((claim.id for claim in judged), article.readings))
+        extracted += article.claims
+        orphaned += article.orphaned
+    curated = read_curated(options.folders.curated, vocab, {source.file: source for source in sources})
     everything = extracted + curated
     judged = [c for c in everything if c.review != "rejected"]
-    return Gathered(judged, [c for c in everything if c.review == "rejected"], orphaned, parsed)
+    return Gathered(judged, readings, [c for c in everything if c.review == "rejected"], orphaned, prepared.parsed)
 
 
 def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | None = None) -> RunResult:
@@ -105,7 +120,7 @@ def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | 
     results = run_probes(probes, python=options.python, cache_dir=folders.cache / "probes", on_progress=progress)
     progress("reconcile")
     facts = load_facts(folders.config("facts"), vocab)
-    checked, contradictions = reconcile(gathered.judged, sources, results, facts, vocab)
+    checked, contradictions = reconcile(gathered.judged, sources, results, facts, vocab, gathered.readings)
     return RunResult(
         sources=tuple(sources),
         checked=tuple(checked),

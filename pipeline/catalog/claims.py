@@ -204,14 +204,24 @@ def write_extracted(
 ) -> Path:
     """Write ``<folder>/<stem>.yaml`` atomically, with the generated-file header."""
     path = extracted_path(folder, source)
+    write_atomic(path, render_extracted(source, claims, fingerprints, orphaned))
+    return path
+
+
+def render_extracted(
+    source: Source,
+    claims: list[Claim],
+    fingerprints: dict[str, str] | None = None,
+    orphaned: list[Claim] | None = None,
+) -> str:
+    """The text of ``source``'s extracted-claims file: header, claims, then any orphaned reviews."""
     prints = fingerprints or {}
     entries = [claim_to_entry(claim, prints.get(claim.id)) for claim in sorted(claims, key=sort_key)]
     text = EXTRACTED_HEADER.format(source=source.file) + dump_yaml({"source": source.file, "claims": entries})
     if orphaned:
         kept = [claim_to_entry(claim, prints.get(claim.id)) for claim in sorted(orphaned, key=sort_key)]
         text += ORPHANED_HEADER + dump_yaml({ORPHANED_KEY: kept})
-    write_atomic(path, text)
-    return path
+    return text
 
 
 def read_extracted_file(folder: Path, source: Source, vocab: Vocabulary) -> ExtractedFile:

@@ -9,6 +9,7 @@ loaded only when at least one article misses.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -66,11 +67,24 @@ class ExtractionCache:
             pass
 
 
-def extract_incrementally(sources: list[Source], cache: ExtractionCache | None, extract: Extract) -> tuple[list[Claim], int]:
-    """Claims of every source (cached ones read, the rest extracted) and how many were extracted.
+@dataclass(frozen=True)
+class Extracted:
+    """Claims per article file (cached or parsed now) and the files parsed now."""
 
-    Claims come out grouped by source in the sources' order, each source's claims in the
-    order extraction gives them, so the result equals one uncached extraction.
+    by_source: dict[str, list[Claim]]
+    parsed: frozenset[str]
+
+    @property
+    def claims(self) -> list[Claim]:
+        """Every claim, grouped by article in file-name order: what one uncached extraction gives."""
+        return [claim for file in sorted(self.by_source) for claim in self.by_source[file]]
+
+
+def extract_incrementally(sources: list[Source], cache: ExtractionCache | None, extract: Extract) -> Extracted:
+    """Claims of every source: cached ones read, the rest extracted (and then cached).
+
+    Each source's claims keep the order extraction gives them, so the result equals one
+    uncached extraction.
     """
     by_source: dict[str, list[Claim]] = {}
     missing: list[Source] = []
@@ -88,5 +102,4 @@ def extract_incrementally(sources: list[Source], cache: ExtractionCache | None, 
             if cache is not None:
                 cache.put(source, fresh[source.file])
         by_source.update(fresh)
-    ordered = sorted(sources, key=lambda source: source.file)
-    return [claim for source in ordered for claim in by_source[source.file]], len(missing)
+    return Extracted(by_source, frozenset(source.file for source in missing))

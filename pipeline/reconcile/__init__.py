@@ -15,7 +15,7 @@ from pipeline.reconcile.evidence import Timeline
 from pipeline.reconcile.explain import confusion
 from pipeline.reconcile.facts import load_fact_folder
 from pipeline.reconcile.lexicon import load_lexicon
-from pipeline.reconcile.reading import read_claim
+from pipeline.reconcile.reading import Reading, read_claim
 from pipeline.reconcile.rationale import Outcome
 from pipeline.reconcile.verdicts import Context, judge
 from pipeline.records import CheckedClaim, Claim, Contradiction, Fact, ProbeResult, Source, Verdict
@@ -67,10 +67,16 @@ def reconcile(
     probe_results: list[ProbeResult],
     facts: list[Fact],
     vocab: Vocabulary,
+    known: dict[str, Reading] | None = None,
 ) -> tuple[list[CheckedClaim], list[Contradiction]]:
-    """Every claim with exactly one verdict, in input order, and the contradictions found."""
+    """Every claim with exactly one verdict, in input order, and the contradictions found.
+
+    ``known`` holds readings already made (in the workers that prepared the articles); the
+    rest are read here.
+    """
     lexicon = load_lexicon()
-    readings = {claim.id: read_claim(claim, vocab, lexicon) for claim in claims}
+    known = known or {}
+    readings = {claim.id: known.get(claim.id) or read_claim(claim, vocab, lexicon) for claim in claims}
     findings = find_contradictions(claims, readings, lexicon)
     context = Context(
         timeline=Timeline(facts, probe_results, vocab, lexicon),

@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -33,7 +34,12 @@ def parse_date(text: object) -> DateRange | None:
     """A DateRange for 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; None for anything else."""
     if text is None:
         return None
-    match = DATE_PATTERN.match(str(text).strip())
+    return _parse_date_text(str(text).strip())
+
+
+@lru_cache(maxsize=4096)  # judging asks for the same few dates (publication, facts) again and again
+def _parse_date_text(text: str) -> DateRange | None:
+    match = DATE_PATTERN.match(text)
     if not match:
         return None
     year, month, day = match.group(1), match.group(2), match.group(3)

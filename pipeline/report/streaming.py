@@ -11,9 +11,11 @@ ensure_ascii=False, default=str)``, so readers see no difference.
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from json.encoder import encode_basestring  # the C encoder when available, as json.dumps uses
 from typing import Any, Iterable, Iterator
 
 from pipeline.errors import E_WRITE, Location, WriteError
@@ -32,8 +34,68 @@ class Streamed:
 
 def _dumps(value: Any, depth: int) -> str:
     """``value`` as ``json.dumps(indent=2)`` writes it when nested ``depth`` levels deep."""
-    text = json.dumps(value, indent=len(INDENT), ensure_ascii=False, default=str)
-    return text.replace("\n", "\n" + INDENT * depth) if depth else text
+    parts: list[str] = []
+    try:
+        _encode(value, depth, parts)
+    except _Unusual:  # a key json.dumps would convert or refuse: let it decide
+        text = json.dumps(value, indent=len(INDENT), ensure_ascii=False, default=str)
+        return text.replace("\n", "\n" + INDENT * depth) if depth else text
+    return "".join(parts)
+
+
+class _Unusual(Exception):
+    """A value ``_encode`` leaves to ``json.dumps``."""
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (math.inf, -math.inf):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+def _encode(value: Any, depth: int, parts: list[str]) -> None:
+    """Append the text ``json.dumps(value, indent=2, ensure_ascii=False, default=str)`` gives.
+
+    ``json.dumps`` with an indent runs its pure-Python encoder; for the many small records of
+    a large report this direct walk (with the C string encoder) is several times faster.
+    The checks come in ``json``'s own order, so subclasses of str and int encode as it does.
+    """
+    if isinstance(value, str):
+        parts.append(encode_basestring(value))
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif isinstance(value, int):
+        parts.append(int.__repr__(value))
+    elif isinstance(value, float):
+        parts.append(_float(value))
+    elif isinstance(value, (list, tuple)):
+        _encode_items(value, depth, parts, "[", "]", None)
+    elif isinstance(value, dict):
+        _encode_items(list(value.values()), depth, parts, "{", "}", list(value))
+    else:
+        _encode(str(value), depth, parts)
+
+
+def _encode_items(values: Any, depth: int, parts: list[str], opening: str, closing: str, keys: list[Any] | None) -> None:
+    if not values:
+        parts.append(opening + closing)
+        return
+    inner = ",\n" + INDENT * (depth + 1)
+    parts.append(opening)
+    for index, item in enumerate(values):
+        parts.append(inner[1:] if index == 0 else inner)
+        if keys is not None:
+            if not isinstance(keys[index], str):
+                raise _Unusual()
+            parts.append(encode_basestring(keys[index]) + ": ")
+        _encode(item, depth + 1, parts)
+    parts.append("\n" + INDENT * depth + closing)
 
 
 def _streams(value: Any) -> bool:

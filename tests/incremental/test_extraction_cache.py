@@ -36,8 +36,10 @@ class Recorder:
 def test_a_second_pass_parses_nothing_and_gives_the_same_claims(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path / "cache", "rules")
     first, second = Recorder(), Recorder()
-    claims, parsed = extract_incrementally(_sources(ARTICLES), cache, first)
-    again, parsed_again = extract_incrementally(_sources(ARTICLES), cache, second)
+    found = extract_incrementally(_sources(ARTICLES), cache, first)
+    claims, parsed = found.claims, len(found.parsed)
+    found = extract_incrementally(_sources(ARTICLES), cache, second)
+    again, parsed_again = found.claims, len(found.parsed)
     assert parsed == 3 and sorted(first.parsed) == sorted(ARTICLES)
     assert parsed_again == 0 and second.parsed == []
     assert again == claims and len(claims) > 3
@@ -49,7 +51,8 @@ def test_changing_one_article_reparses_only_that_article(tmp_path: Path) -> None
     extract_incrementally(_sources(ARTICLES), cache, Recorder())
     changed = {**ARTICLES, "b.txt": ARTICLES["b.txt"] + " Keras is released under the MIT license."}
     recorder = Recorder()
-    claims, parsed = extract_incrementally(_sources(changed), cache, recorder)
+    found = extract_incrementally(_sources(changed), cache, recorder)
+    claims, parsed = found.claims, len(found.parsed)
     assert parsed == 1 and recorder.parsed == ["b.txt"]
     assert any(c.source == "b.txt" and c.attribute == "license" for c in claims)
     assert [c.source for c in claims] == sorted(c.source for c in claims)
@@ -68,7 +71,8 @@ def test_a_damaged_entry_is_a_miss_not_an_error(tmp_path: Path) -> None:
     for entry in (tmp_path / "cache").rglob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
     recorder = Recorder()
-    claims, parsed = extract_incrementally(_sources(ARTICLES), cache, recorder)
+    found = extract_incrementally(_sources(ARTICLES), cache, recorder)
+    claims, parsed = found.claims, len(found.parsed)
     assert parsed == 3 and claims
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from pipeline.report.streaming import Streamed, json_chunks, write_json
 
@@ -57,3 +59,27 @@ def test_write_json_streams_a_generator_once(tmp_path: Path) -> None:
     write_json(path, {"head": 1, "rows": Streamed(rows())})
     assert path.read_text(encoding="utf-8") == _dumps({"head": 1, "rows": [{"n": 0}, {"n": 1}, {"n": 2}]}) + "\n"
     assert produced == [0, 1, 2] and not list(tmp_path.glob(".*partial"))
+
+
+SCALARS = (
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+    | st.dates() | st.builds(Path, st.text(alphabet="abc/", min_size=1))  # through default=str
+)  # fmt: skip
+KEYS = st.text() | st.integers() | st.booleans() | st.none() | st.floats(allow_nan=False)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.dictionaries(KEYS, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VALUES)
+@example([float("-inf"), float("inf"), float("nan"), -0.0, 1e300, 2**70, True, 1])
+@example({"a": {"b": [{}, [], ""]}, "é\n\"": "\u2028\x00"})
+@example({1: "number key", None: "null key"})
+def test_any_element_encodes_as_json_dumps(value: Any) -> None:
+    # each element of a streamed list goes through the direct encoder; keys json.dumps
+    # converts (numbers, booleans, None) take json.dumps itself
+    assert "".join(json_chunks(Streamed([value]))) == _dumps([value])
+    assert "".join(json_chunks({"deep": Streamed([value])})) == _dumps({"deep": [value]})

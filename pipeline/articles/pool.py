@@ -1,0 +1,40 @@
+"""Run the per-article work in this process, or spread over worker processes.
+
+Workers are spawned, not forked (a fork of a process holding BLAS threads can hang); each
+builds one ``ChunkWorker`` and keeps it, so the vocabulary, the lexicons and spaCy (when an
+article needs parsing) are loaded once per worker. Articles are dealt out in chunks of
+similar total length; results come back as small records and the text of claim files,
+never parsed documents.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+from pipeline.articles.task import ArticleSetup, ChunkWorker, Prepared, PreparedArticle
+from pipeline.extract.parallel import balanced_chunks
+from pipeline.records import Source
+
+CHUNKS_PER_WORKER = 4
+_worker: list[ChunkWorker] = []  # the worker process's own ChunkWorker
+
+
+def _start_worker(setup: ArticleSetup) -> None:
+    _worker.append(ChunkWorker(setup))
+
+
+def _prepare_chunk(sources: list[Source]) -> list[PreparedArticle]:
+    return _worker[0].prepare(sources)
+
+
+def prepare_articles(sources: list[Source], setup: ArticleSetup, jobs: int = 1) -> Prepared:
+    """Every article prepared, in the order of their file names, whatever ``jobs`` is."""
+    ordered = sorted(sources, key=lambda source: source.file)
+    if jobs <= 1 or len(ordered) <= 1:
+        return Prepared(tuple(ChunkWorker(setup).prepare(ordered)))
+    chunks = balanced_chunks(ordered, jobs * CHUNKS_PER_WORKER)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(setup,)) as pool:
+        by_file = {article.file: article for chunk in pool.map(_prepare_chunk, chunks) for article in chunk}
+    return Prepared(tuple(by_file[source.file] for source in ordered))

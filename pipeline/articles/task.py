@@ -1,0 +1,101 @@
+"""One chunk of articles, from cached or parsed claims to claim-file text and readings.
+
+Nothing is written to ``claims/extracted/`` here: the text of each file comes back to the
+caller, which writes the files only once every previous file has been read without error,
+so one malformed file leaves them all untouched. The extraction cache is written here,
+since an entry that cannot be written only costs speed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import ErrorGroup, FactcheckError
+from pipeline.incremental.extraction import ExtractionCache, extract_incrementally
+from pipeline.reconcile.lexicon import load_lexicon
+from pipeline.reconcile.reading import Reading, read_claim
+from pipeline.records import Claim, Source
+from pipeline.vocab import Vocabulary, load_vocabulary
+
+
+@dataclass(frozen=True)
+class ArticleSetup:
+    """What every chunk needs, small enough to send to a worker process once."""
+
+    vocabulary: Path
+    claims_dir: Path  # the run's claims folder: its lexicon, and ``extracted/`` when syncing
+    cache: Path | None  # the extraction cache folder; None reads and writes no cache
+    rules: str  # digest of everything extraction depends on besides the article
+    # where new claim files are written, reviews merged from the previous ones; None merges
+    # and writes nothing
+    staging: Path | None
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """One article ready for the corpus-wide stages."""
+
+    file: str
+    parsed: bool  # spaCy parsed it in this run (a cache miss)
+    claims: tuple[Claim, ...]  # as the claim file holds them: reviews merged
+    orphaned: tuple[Claim, ...]  # reviews whose quote is no longer in the article
+    readings: tuple[Reading, ...]  # one per claim not rejected in review, in claim order
+    staged: Path | None  # the claim file's new version, in the staging folder
+    errors: tuple[FactcheckError, ...]  # problems in the previous claim file
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Every article of a run, in the order of their file names."""
+
+    articles: tuple[PreparedArticle, ...]
+
+    @property
+    def parsed(self) -> int:
+        return sum(article.parsed for article in self.articles)
+
+    def errors(self) -> list[FactcheckError]:
+        return [error for article in self.articles for error in article.errors]
+
+
+class ChunkWorker:
+    """Holds the vocabulary and lexicons across chunks; spaCy is loaded on the first cache miss."""
+
+    def __init__(self, setup: ArticleSetup) -> None:
+        self.setup = setup
+        self.vocab: Vocabulary = load_vocabulary(setup.vocabulary)
+        self.lexicon = load_lexicon()
+        self.cache = ExtractionCache(setup.cache, setup.rules) if setup.cache is not None else None
+
+    def _extract(self, sources: list[Source]) -> list[Claim]:
+        from pipeline.extract import extract_claims  # loads spaCy: only when an article changed
+
+        return extract_claims(sources, self.vocab, self.setup.claims_dir)
+
+    def prepare(self, sources: list[Source]) -> list[PreparedArticle]:
+        """Every source of the chunk, in the chunk's order."""
+        found = extract_incrementally(sources, self.cache, self._extract)
+        return [self._article(source, found.by_source[source.file], source.file in found.parsed) for source in sources]
+
+    def _article(self, source: Source, claims: list[Claim], parsed: bool) -> PreparedArticle:
+        if self.setup.staging is None:
+            return PreparedArticle(source.file, parsed, tuple(claims), (), self._readings(claims), None, ())
+        from pipeline.catalog.claims import extracted_path, read_extracted_file, render_extracted
+        from pipeline.catalog.yamlio import write_atomic
+        from pipeline.catalog.review import merge_file
+
+        try:
+            previous = read_extracted_file(self.setup.claims_dir / "extracted", source, self.vocab)
+        except ErrorGroup as group:
+            return PreparedArticle(source.file, parsed, (), (), (), None, tuple(group.errors))
+        except FactcheckError as error:
+            return PreparedArticle(source.file, parsed, (), (), (), None, (error,))
+        merged = merge_file(claims, previous.claims + previous.orphaned, source)
+        staged = extracted_path(self.setup.staging, source)
+        write_atomic(staged, render_extracted(source, merged.claims, merged.fingerprints, merged.orphaned))
+        readings = self._readings(merged.claims)
+        return PreparedArticle(source.file, parsed, tuple(merged.claims), tuple(merged.orphaned), readings, staged, ())
+
+    def _readings(self, claims: list[Claim]) -> tuple[Reading, ...]:
+        return tuple(read_claim(claim, self.vocab, self.lexicon) for claim in claims if claim.review != "rejected")
