@@ -154,6 +154,6 @@ def run(options: RunOptions, progress: Progress = _quiet) -> RunOutcome:
         from pipeline.vocab import load_vocabulary
 
         progress("report")
-        write_reports(result, folders.reports, load_vocabulary(folders.config("vocabulary.yaml")))
+        write_reports(result, folders.reports, load_vocabulary(folders.config("vocabulary.yaml")), options.jobs)
         write_stamp(folders, options.python, summary, [probe.status for probe in result.probe_results])
     return RunOutcome(summary, result)

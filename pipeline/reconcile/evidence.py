@@ -56,6 +56,10 @@ def _hashable(value: object) -> object:
     return value
 
 
+# A memo found by identity (the object kept with its result) and by contents.
+Memo = tuple[dict[tuple[str, int], tuple[object, frozenset[str]]], dict[tuple[str, object], frozenset[str]]]
+
+
 class Timeline:
     """Facts and probe results indexed by subject and attribute."""
 
@@ -65,9 +69,10 @@ class Timeline:
         self.facts: dict[Key, list[Fact]] = defaultdict(list)
         self.probes: dict[Key, list[ProbeResult]] = defaultdict(list)
         self.failed: dict[Key, list[ProbeResult]] = defaultdict(list)
-        self._tokens: dict[tuple[str, object], frozenset[str]] = {}
-        self._stated: dict[tuple[str, object], frozenset[str]] = {}
+        self._tokens: Memo = ({}, {})
+        self._stated: Memo = ({}, {})
         self._states: dict[tuple[object, ...], State] = {}
+        self._known: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         for fact in facts:
             self.facts[(fact.subject, fact.attribute)].append(fact)
         for result in sorted(probe_results, key=lambda r: r.probe_id):
@@ -76,18 +81,26 @@ class Timeline:
 
     def tokens_of(self, attribute: str, value: object) -> frozenset[str]:
         """A fact's or probe's value as expanded tokens (memoised: every claim asks about the same records)."""
-        key = (attribute, _hashable(value))
-        found = self._tokens.get(key)
-        if found is None:
-            found = self._tokens[key] = self.lexicon.expand(value_tokens(attribute, value, self.vocab))
-        return found
+        return self._memo(self._tokens, attribute, value, lambda: self.lexicon.expand(value_tokens(attribute, value, self.vocab)))
 
     def stated_of(self, attribute: str, value: object) -> frozenset[str]:
         """A fact's or probe's value as stated, before implications (memoised like ``tokens_of``)."""
+        return self._memo(self._stated, attribute, value, lambda: value_tokens(attribute, value, self.vocab))
+
+    @staticmethod
+    def _memo(memo: Memo, attribute: str, value: object, compute: Callable[[], frozenset[str]]) -> frozenset[str]:
+        # The same value objects (those of the facts and probes) come back hundreds of thousands
+        # of times: they are found by identity first, and the entry keeps the object alive so
+        # its id is never reused. Other values are found by their contents.
+        by_identity, by_content = memo
+        seen = by_identity.get((attribute, id(value)))
+        if seen is not None and seen[0] is value:
+            return seen[1]
         key = (attribute, _hashable(value))
-        found = self._stated.get(key)
+        found = by_content.get(key)
         if found is None:
-            found = self._stated[key] = value_tokens(attribute, value, self.vocab)
+            found = by_content[key] = compute()
+        by_identity[(attribute, id(value))] = (value, found)
         return found
 
     def state(self, subject: str, attributes: tuple[str, ...], day: date | None, probes: bool = True) -> State:
@@ -145,7 +158,13 @@ class Timeline:
         return bool(seen & recognised)
 
     def known(self, subject: str, attributes: tuple[str, ...]) -> frozenset[str]:
-        """Every token any fact or probe ever gave ``subject`` for ``attributes``."""
+        """Every token any fact or probe ever gave ``subject`` for ``attributes`` (memoised)."""
+        key = (subject, tuple(attributes))
+        if key not in self._known:
+            self._known[key] = self._known_now(subject, attributes)
+        return self._known[key]
+
+    def _known_now(self, subject: str, attributes: tuple[str, ...]) -> frozenset[str]:
         values = [
             self.tokens_of(a, record.value)
             for a in attributes

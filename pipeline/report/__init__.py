@@ -34,10 +34,11 @@ def _default_vocabulary() -> Vocabulary | None:
         return None
 
 
-def write_reports(result: RunResult, folder: Path, vocab: Vocabulary | None = None) -> list[Path]:
+def write_reports(result: RunResult, folder: Path, vocab: Vocabulary | None = None, jobs: int = 1) -> list[Path]:
     """Write every registered format into ``folder`` all at once; returns the files written, sorted.
 
     A run that fails or is interrupted while writing leaves the previous reports untouched.
+    ``jobs`` above 1 writes the formats in that many processes.
     """
     data = build_report_data(result, vocab if vocab is not None else _default_vocabulary())
-    return write_all(FORMATTERS, data, folder, PAGE_FOLDERS)
+    return write_all(FORMATTERS, data, folder, PAGE_FOLDERS, jobs)

@@ -23,6 +23,7 @@ from typing import Iterator, Protocol
 from pipeline.catalog.yamlio import check_writable, write_atomic
 from pipeline.errors import E_WRITE, InterruptedAfterWrite, Location, WriteError
 from pipeline.report.data import ReportData
+from pipeline.report.parallel import write_formats
 
 STAGING_PREFIX = ".staging-"
 
@@ -130,11 +131,11 @@ def _commit(staging: Path, staged: list[Path], folder: Path, page_folders: tuple
     return sorted(targets)
 
 
-def write_all(formatters: list[Formatter], data: ReportData, folder: Path, page_folders: tuple[str, ...] = ()) -> list[Path]:
+def write_all(formatters: list[Formatter], data: ReportData, folder: Path, page_folders: tuple[str, ...] = (), jobs: int = 1) -> list[Path]:
     """Write every format into ``folder`` all at once; returns the files written, sorted.
 
     Generated pages under ``page_folders`` that this run did not write are removed, so
-    links never go stale.
+    links never go stale. ``jobs`` above 1 writes the formats in that many processes.
     """
     check_writable(folder)
     try:
@@ -146,7 +147,7 @@ def write_all(formatters: list[Formatter], data: ReportData, folder: Path, page_
         message, fix = f"cannot write: {exc.strerror or exc}", "make it writable, or pass --reports DIR"
         raise WriteError(E_WRITE, message, Location(folder), fix) from None
     try:
-        staged = [path for formatter in formatters for path in formatter.write(data, staging)]
+        staged = write_formats(formatters, data, staging, jobs)
         return _commit(staging, staged, folder, page_folders)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
