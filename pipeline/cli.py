@@ -42,7 +42,7 @@ def run(
     python: Optional[str] = PYTHON,
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Comma-separated verdicts that make the run exit 1."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="A previous claims.json: fail only on new or flipped verdicts."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction worker processes (one spaCy pipeline each)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes: articles (parsed with one spaCy pipeline each, reviews merged, claim files written) and report formats."),
     force: bool = typer.Option(False, "--force", help="Run every stage and rewrite the reports even when nothing changed (unchanged articles and probes still come from their caches)."),
 ) -> None:
     """Run the whole pipeline: ingest, extract, probe, reconcile, report."""

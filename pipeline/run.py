@@ -30,7 +30,7 @@ class RunOptions:
     folders: Folders = field(default_factory=Folders)
     python: str | None = None
     write: bool = True
-    jobs: int = 1  # extraction worker processes
+    jobs: int = 1  # worker processes for the per-article work and the report formats
     force: bool = False  # run every stage even when the reports are up to date (caches still apply)
 
 

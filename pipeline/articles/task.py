@@ -81,19 +81,16 @@ class ChunkWorker:
     def _article(self, source: Source, claims: list[Claim], parsed: bool) -> PreparedArticle:
         if self.setup.staging is None:
             return PreparedArticle(source.file, parsed, tuple(claims), (), self._readings(claims), None, ())
-        from pipeline.catalog.claims import extracted_path, read_extracted_file, render_extracted
-        from pipeline.catalog.yamlio import write_atomic
-        from pipeline.catalog.review import merge_file
+        from pipeline.catalog.claims import extracted_path
+        from pipeline.catalog.review import sync_article
 
         try:
-            previous = read_extracted_file(self.setup.claims_dir / "extracted", source, self.vocab)
+            merged = sync_article(self.setup.claims_dir / "extracted", source, claims, self.vocab, self.setup.staging)
         except ErrorGroup as group:
             return PreparedArticle(source.file, parsed, (), (), (), None, tuple(group.errors))
         except FactcheckError as error:
             return PreparedArticle(source.file, parsed, (), (), (), None, (error,))
-        merged = merge_file(claims, previous.claims + previous.orphaned, source)
         staged = extracted_path(self.setup.staging, source)
-        write_atomic(staged, render_extracted(source, merged.claims, merged.fingerprints, merged.orphaned))
         readings = self._readings(merged.claims)
         return PreparedArticle(source.file, parsed, tuple(merged.claims), tuple(merged.orphaned), readings, staged, ())
 

@@ -135,24 +135,32 @@ def _read_all(folder: Path, sources: list[Source], vocab: Vocabulary) -> dict[st
     return {by_path[path].file: file for path, file in files}
 
 
-def sync_extracted(folder: Path, sources: list[Source], extracted: list[Claim], vocab: Vocabulary) -> Synced:
-    """Merge reviews, rewrite each article's file, and return the claims as written.
+def sync_article(folder: Path, source: Source, extracted: list[Claim], vocab: Vocabulary, staging: Path) -> Merged:
+    """Merge one article's new extraction with the reviews in its file under ``folder`` and
+    write the result to ``staging`` (moved into ``folder`` once every article succeeded)."""
+    previous = read_extracted_file(folder, source, vocab)
+    merged = merge_file(extracted, previous.claims + previous.orphaned, source)
+    write_extracted(staging, source, merged.claims, merged.fingerprints, merged.orphaned)
+    return merged
 
-    Every file is read before any is written, so one malformed file leaves them all untouched.
+
+def sync_extracted(folder: Path, sources: list[Source], extracted: list[Claim], vocab: Vocabulary) -> Synced:
+    """``sync_article`` for every article in turn: the claims as written, and the orphaned reviews.
+
+    A run does the same spread over its workers. Every file is read before any is moved into
+    place, so one malformed file leaves them all untouched.
     """
+    from pipeline.catalog.staging import move_into_place, staging_folder
+
     by_source: dict[str, list[Claim]] = {source.file: [] for source in sources}
     for claim in extracted:
         by_source.setdefault(claim.source, []).append(claim)
-    previous = _read_all(folder, sources, vocab)
-    claims: list[Claim] = []
-    orphaned: list[Claim] = []
-    for source in sources:
-        old = previous[source.file]
-        merged = merge_file(by_source[source.file], old.claims + old.orphaned, source)
-        write_extracted(folder, source, merged.claims, merged.fingerprints, merged.orphaned)
-        claims += merged.claims
-        orphaned += merged.orphaned
-    return Synced(claims, orphaned)
+    with staging_folder(folder) as staging:
+        synced, errors = read_each(sources, lambda source: sync_article(folder, source, by_source[source.file], vocab, staging))
+        if errors:
+            raise ErrorGroup(errors)
+        move_into_place([extracted_path(staging, source) for source in sources], folder)
+    return Synced([c for _, merged in synced for c in merged.claims], [c for _, merged in synced for c in merged.orphaned])
 
 
 def display_path(path: Path) -> str:

@@ -37,6 +37,7 @@ PathKey = tuple[Any, ...]
 SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SAFE_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 class LineIndex:
@@ -287,10 +288,10 @@ def dump_yaml(data: Any) -> str:
     return yaml.dump(data, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
 
 
-def read_each(paths: Iterable[Path], read: Callable[[Path], T]) -> tuple[list[tuple[Path, T]], list[FactcheckError]]:
-    """Read every file, collecting located errors instead of stopping at the first bad file,
-    so a user fixes a whole folder in one pass."""
-    results: list[tuple[Path, T]] = []
+def read_each(paths: Iterable[K], read: Callable[[K], T]) -> tuple[list[tuple[K, T]], list[FactcheckError]]:
+    """Read every file (or article), collecting located errors instead of stopping at the first
+    bad one, so a user fixes a whole folder in one pass."""
+    results: list[tuple[K, T]] = []
     errors: list[FactcheckError] = []
     for path in paths:
         try:
