@@ -16,7 +16,7 @@ from pipeline.articles.task import ArticleSetup, ChunkWorker, Prepared, Prepared
 from pipeline.extract.parallel import balanced_chunks
 from pipeline.records import Source
 
-CHUNKS_PER_WORKER = 4
+CHUNKS_PER_WORKER = 16  # small chunks: a worker that finishes early takes the next one
 _worker: list[ChunkWorker] = []  # the worker process's own ChunkWorker
 
 
