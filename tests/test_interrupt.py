@@ -60,8 +60,8 @@ def project(tmp_path: Path) -> Folders:
     return folders
 
 
-def _start(folders: Folders, slow_replace: float = 0.0) -> subprocess.Popen[str]:
-    args = ["--sources", str(folders.sources), "--claims", str(folders.claims), "--reports", str(folders.reports)]
+def _start(folders: Folders, slow_replace: float = 0.0, *options: str) -> subprocess.Popen[str]:
+    args = ["--sources", str(folders.sources), "--claims", str(folders.claims), "--reports", str(folders.reports), *options]
     env = {**os.environ, "TEST_CACHE": str(folders.cache), "TEST_SLOW_REPLACE": str(slow_replace)}
     return subprocess.Popen(
         [sys.executable, "-c", CHILD, *args],
@@ -154,4 +154,15 @@ def test_ctrl_c_while_moving_reports_into_place_completes_the_move(project: Fold
     code, stderr = _interrupt_when(process, moving)
     _assert_clean_exit(code, stderr, "interrupted after the new reports were written")
     assert _assert_old_or_new(project) == "new"
+    _assert_no_temporary_files(project)
+
+
+def test_ctrl_c_while_workers_parse_stops_them_quietly(project: Folders) -> None:
+    # Ctrl-C reaches the whole process group, workers included; here only the main process
+    # gets it, as when a supervisor signals the run: either way the workers must stop with it.
+    process = _start(project, 0.0, "--jobs", "2")
+    code, stderr = _interrupt_when(process, _after_start(1.5))
+    _assert_clean_exit(code, stderr, "interrupted; previous reports are intact")
+    assert _assert_old_or_new(project) == "old"
+    assert not list(project.extracted.glob("*.yaml"))  # staged claim files never moved into place
     _assert_no_temporary_files(project)

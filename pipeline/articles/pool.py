@@ -3,18 +3,16 @@
 Workers are spawned, not forked (a fork of a process holding BLAS threads can hang); each
 builds one ``ChunkWorker`` and keeps it, so the vocabulary, the lexicons and spaCy (when an
 article needs parsing) are loaded once per worker. Articles are dealt out in chunks of
-similar total length; results come back as small records and the text of claim files,
-never parsed documents.
+similar total length; each worker writes its articles' claim files into the staging folder
+itself and sends back small records (claims and their readings), never parsed documents.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-
 from pipeline.articles.task import ArticleSetup, ChunkWorker, Prepared, PreparedArticle
 from pipeline.extract.parallel import balanced_chunks
 from pipeline.records import Source
+from pipeline.workers import worker_pool
 
 CHUNKS_PER_WORKER = 16  # small chunks: a worker that finishes early takes the next one
 _worker: list[ChunkWorker] = []  # the worker process's own ChunkWorker
@@ -34,7 +32,6 @@ def prepare_articles(sources: list[Source], setup: ArticleSetup, jobs: int = 1) 
     if jobs <= 1 or len(ordered) <= 1:
         return Prepared(tuple(ChunkWorker(setup).prepare(ordered)))
     chunks = balanced_chunks(ordered, jobs * CHUNKS_PER_WORKER)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(setup,)) as pool:
+    with worker_pool(jobs, "spawn", _start_worker, (setup,)) as pool:
         by_file = {article.file: article for chunk in pool.map(_prepare_chunk, chunks) for article in chunk}
     return Prepared(tuple(by_file[source.file] for source in ordered))

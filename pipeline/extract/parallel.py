@@ -7,11 +7,10 @@ Workers are spawned, not forked: a fork of a process holding BLAS threads can ha
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pipeline.records import Claim, Source
+from pipeline.workers import worker_pool
 
 CHUNKS_PER_WORKER = 4
 _worker: dict[str, object] = {}
@@ -47,6 +46,5 @@ def _extract_chunk(sources: list[Source]) -> list[Claim]:
 def extract_in_workers(sources: list[Source], vocabulary_path: Path | None, claims_dir: Path | None, jobs: int) -> list[Claim]:
     """Claims of every source, extracted by ``jobs`` worker processes (unsorted)."""
     chunks = balanced_chunks(sources, jobs * CHUNKS_PER_WORKER)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(vocabulary_path, claims_dir)) as pool:
+    with worker_pool(jobs, "spawn", _start_worker, (vocabulary_path, claims_dir)) as pool:
         return [claim for claims in pool.map(_extract_chunk, chunks) for claim in claims]

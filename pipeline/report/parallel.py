@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.report.data import ReportData
+from pipeline.workers import worker_pool
 
 if TYPE_CHECKING:
     from pipeline.report.base import Formatter
@@ -54,7 +54,7 @@ def write_formats(formatters: list[Formatter], data: ReportData, staging: Path, 
     try:
         if len(shares) == 1:
             return _write_share(0)
-        with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with worker_pool(len(shares) - 1, "fork") as pool:
             others = [pool.submit(_write_share, index) for index in range(1, len(shares))]
             written = _write_share(0)  # this process writes the first share meanwhile
             return written + [path for future in others for path in future.result()]

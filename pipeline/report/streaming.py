@@ -59,7 +59,8 @@ def _encode(value: Any, depth: int, parts: list[str]) -> None:
     """Append the text ``json.dumps(value, indent=2, ensure_ascii=False, default=str)`` gives.
 
     ``json.dumps`` with an indent runs its pure-Python encoder; for the many small records of
-    a large report this direct walk (with the C string encoder) is several times faster.
+    a large report this direct walk (with the C string encoder) takes about two thirds of
+    its time.
     The checks come in ``json``'s own order, so subclasses of str and int encode as it does.
     """
     if isinstance(value, str):
