@@ -128,7 +128,7 @@ def bench(
     ),
     articles: str = typer.Option("100,1000", "--articles", help="Corpus sizes for the scale figures, e.g. 100,1000,10000."),
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Worker processes for the --jobs speed-up (1 skips it)."),
-    repeats: int = typer.Option(3, help="Timed repetitions of the extraction and warm figures; the best or median counts."),
+    repeats: int = typer.Option(3, help="Timed repetitions of the extraction and warm figures, and pairs of scale runs for the --jobs speed-up; the best or median counts."),
     python: Optional[str] = PYTHON,
 ) -> None:
     """Measure the performance figures and print each next to its target."""

@@ -1,9 +1,10 @@
-"""One chunk of articles, from cached or parsed claims to claim-file text and readings.
+"""One chunk of articles, from cached or parsed claims to staged claim files and readings.
 
-Nothing is written to ``claims/extracted/`` here: the text of each file comes back to the
-caller, which writes the files only once every previous file has been read without error,
-so one malformed file leaves them all untouched. The extraction cache is written here,
-since an entry that cannot be written only costs speed.
+Each article's new claim file (reviews merged from the previous one) is written into the
+run's staging folder, never over the file itself: the caller moves the staged files into
+``claims/extracted/`` only once every previous file was read without error, so one
+malformed file leaves them all untouched. The extraction cache is written here, since an
+entry that cannot be written only costs speed.
 """
 
 from __future__ import annotations

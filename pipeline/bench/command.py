@@ -67,4 +67,4 @@ def run_figures(
     if "scale" in figures:
         from pipeline.bench.scale import render_scale, run_scale
 
-        yield "Scale\n" + render_scale(run_scale(folders, sizes, jobs, progress=progress))
+        yield "Scale\n" + render_scale(run_scale(folders, sizes, jobs, progress=progress, pairs=repeats))

@@ -83,6 +83,22 @@ def test_render_puts_each_figure_next_to_its_target() -> None:
     assert "speed-up 1.83" in text and "speed-up 1.78" in text and "MISSES" in text
 
 
+def test_the_speedup_is_the_median_of_the_pairs(tmp_path: Path, folders: Folders) -> None:
+    figures = run_scale(folders, [3, 6], jobs=2, setup=_setup(tmp_path, folders), pairs=3)
+    assert [(one.jobs, many.jobs, one.articles) for one, many in figures.pairs] == [(1, 2, 6), (1, 2, 6)]
+    assert len(figures.speedups) == 3
+    one = RunFigure(1_000, 1, 100.0, 300.0)
+    spread = ScaleFigures(
+        runs=(RunFigure(100, 1, 10.0, 300.0), one),
+        parallel=RunFigure(1_000, 2, 40.0, 300.0),  # 2.5: an outlier a busy machine can give
+        pairs=((RunFigure(1_000, 1, 90.0, 300.0), RunFigure(1_000, 2, 60.0, 300.0)),  # 1.5
+               (RunFigure(1_000, 1, 80.0, 300.0), RunFigure(1_000, 2, 50.0, 300.0))),  # 1.6
+    )  # fmt: skip
+    assert spread.speedup == pytest.approx(1.6)
+    text = render_scale(spread)
+    assert "median of 3 pairs): 1.60  target >= 1.6: meets" in text and "speed-up 1.50" in text
+
+
 def test_generated_corpora_are_varied() -> None:
     seeds = load_sources(Folders().sources)
     articles = generate_corpus(seeds, 20, seed=1)

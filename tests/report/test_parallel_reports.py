@@ -62,3 +62,29 @@ def test_an_error_in_another_process_reaches_the_run_and_keeps_the_old_reports(
     with pytest.raises(WriteError, match="no space left"):
         write_all(formatters, build_report_data(run_result, vocab), tmp_path, ("sources", "frameworks"), jobs=2)
     assert _tree(tmp_path) == before
+
+
+def test_with_another_thread_running_nothing_is_forked(
+    tmp_path: Path, run_result: RunResult, vocab: Vocabulary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import pipeline.report.parallel as parallel
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("forked while another thread was running")
+
+    monkeypatch.setattr(parallel, "worker_pool", refuse)
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)
+    waiting.start()
+    try:
+        assert not can_fork()
+        write_reports(run_result, tmp_path / "two", vocab, jobs=2)
+    finally:
+        release.set()
+        waiting.join()
+    write_reports(run_result, tmp_path / "one", vocab)
+    first, second = _tree(tmp_path / "one"), _tree(tmp_path / "two")
+    first.pop("run.json"), second.pop("run.json")
+    assert first == second
