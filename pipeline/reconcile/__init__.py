@@ -87,9 +87,11 @@ def reconcile(
         claims={claim.id: claim for claim in claims},
     )
     checked: list[CheckedClaim] = []
+    rationales: dict[str, str] = {}  # thousands of claims share a few thousand rationales: keep one copy of each
     for claim in claims:
         outcome = _explained(judge(claim, context), claim, context)
-        verdict = Verdict(claim_id=claim.id, label=outcome.label, rationale=outcome.rationale, evidence=outcome.evidence)  # type: ignore[arg-type]
+        rationale = rationales.setdefault(outcome.rationale, outcome.rationale)
+        verdict = Verdict(claim_id=claim.id, label=outcome.label, rationale=rationale, evidence=outcome.evidence)  # type: ignore[arg-type]
         checked.append(CheckedClaim(claim=claim, verdict=verdict))
     by_id = {item.claim.id: item for item in checked}
     return checked, _explain_contradictions(findings, by_id, context)
