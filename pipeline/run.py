@@ -6,12 +6,11 @@ records to records, so the wiring reads as the data flow.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable
 
+from pipeline.collector import long_lived
 from pipeline.gate import gate_rows
 from pipeline.incremental.stamp import RunSummary, forget, read_up_to_date, write_stamp
 from pipeline.paths import Folders
@@ -46,27 +45,6 @@ class RunOutcome:
 
 def _quiet(_: str) -> None:
     return None
-
-
-@contextmanager
-def long_lived() -> Iterator[None]:
-    """Build records that live until the reports are written without the cyclic garbage
-    collector walking them again and again.
-
-    Claims, readings and verdicts number hundreds of thousands; every full collection walks
-    all of them, which cost 2.4 s of one core in a 1,000-article run (with ``--jobs``, the
-    part that does not shrink). They hold no reference cycles, so reference counting alone
-    frees them: the collector is paused while they are built and they are then exempted
-    from its passes (``gc.freeze``); only cycles already garbage by then are kept.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if paused:
-            gc.enable()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.collector import long_lived
 from pipeline.errors import ErrorGroup, FactcheckError
 from pipeline.incremental.extraction import ExtractionCache, extract_incrementally
 from pipeline.reconcile.lexicon import load_lexicon
@@ -76,8 +77,9 @@ class ChunkWorker:
 
     def prepare(self, sources: list[Source]) -> list[PreparedArticle]:
         """Every source of the chunk, in the chunk's order."""
-        found = extract_incrementally(sources, self.cache, self._extract)
-        return [self._article(source, found.by_source[source.file], source.file in found.parsed) for source in sources]
+        with long_lived():  # as in the main process: a worker's spaCy pipeline is walked by no collection
+            found = extract_incrementally(sources, self.cache, self._extract)
+            return [self._article(source, found.by_source[source.file], source.file in found.parsed) for source in sources]
 
     def _article(self, source: Source, claims: list[Claim], parsed: bool) -> PreparedArticle:
         if self.setup.staging is None:
