@@ -90,8 +90,7 @@ def gather_claims(sources: list[Source], vocab: Vocabulary, options: RunOptions,
     orphaned: list[Claim] = []
     readings: dict[str, Reading] = {}
     for article in prepared.articles:
-        judged = [claim for claim in article.claims if claim.review != "rejected"]
-        readings.update(zip((claim.id for claim in judged), article.readings))
+        readings.update(article.readings)
         extracted += article.claims
         orphaned += article.orphaned
     curated = read_curated(options.folders.curated, vocab, {source.file: source for source in sources})

@@ -42,7 +42,7 @@ class PreparedArticle:
     parsed: bool  # spaCy parsed it in this run (a cache miss)
     claims: tuple[Claim, ...]  # as the claim file holds them: reviews merged
     orphaned: tuple[Claim, ...]  # reviews whose quote is no longer in the article
-    readings: tuple[Reading, ...]  # one per claim not rejected in review, in claim order
+    readings: tuple[tuple[str, Reading], ...]  # (claim id, reading) of each claim not rejected in review
     staged: Path | None  # the claim file's new version, in the staging folder
     errors: tuple[FactcheckError, ...]  # problems in the previous claim file
 
@@ -97,5 +97,5 @@ class ChunkWorker:
         readings = self._readings(merged.claims)
         return PreparedArticle(source.file, parsed, tuple(merged.claims), tuple(merged.orphaned), readings, staged, ())
 
-    def _readings(self, claims: list[Claim]) -> tuple[Reading, ...]:
-        return tuple(read_claim(claim, self.vocab, self.lexicon) for claim in claims if claim.review != "rejected")
+    def _readings(self, claims: list[Claim]) -> tuple[tuple[str, Reading], ...]:
+        return tuple((claim.id, read_claim(claim, self.vocab, self.lexicon)) for claim in claims if claim.review != "rejected")

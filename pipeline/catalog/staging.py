@@ -23,8 +23,9 @@ STAGING_PREFIX = ".staging-"
 
 
 @contextmanager
-def staging_folder(folder: Path) -> Iterator[Path]:
-    """A fresh hidden folder inside ``folder``, removed with whatever is left in it."""
+def staging_folder(folder: Path, fix: str = "make it writable") -> Iterator[Path]:
+    """A fresh hidden folder inside ``folder``, removed with whatever is left in it; staging
+    folders left by a run killed outright are removed first."""
     check_writable(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -32,7 +33,7 @@ def staging_folder(folder: Path) -> Iterator[Path]:
             shutil.rmtree(leftover, ignore_errors=True)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
     except OSError as exc:
-        raise WriteError(E_WRITE, f"cannot write: {exc.strerror or exc}", Location(folder), "make it writable") from None
+        raise WriteError(E_WRITE, f"cannot write: {exc.strerror or exc}", Location(folder), fix) from None
     try:
         yield staging
     finally:

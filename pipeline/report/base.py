@@ -14,18 +14,16 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Protocol
 
+from pipeline.catalog.staging import staging_folder
 from pipeline.catalog.yamlio import check_writable, write_atomic
 from pipeline.errors import E_WRITE, InterruptedAfterWrite, Location, WriteError
 from pipeline.report.data import ReportData
 from pipeline.report.parallel import write_formats
-
-STAGING_PREFIX = ".staging-"
 
 
 class Formatter(Protocol):
@@ -137,17 +135,6 @@ def write_all(formatters: list[Formatter], data: ReportData, folder: Path, page_
     Generated pages under ``page_folders`` that this run did not write are removed, so
     links never go stale. ``jobs`` above 1 writes the formats in that many processes.
     """
-    check_writable(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for leftover in folder.glob(f"{STAGING_PREFIX}*"):
-            shutil.rmtree(leftover, ignore_errors=True)  # from a run killed outright
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
-    except OSError as exc:
-        message, fix = f"cannot write: {exc.strerror or exc}", "make it writable, or pass --reports DIR"
-        raise WriteError(E_WRITE, message, Location(folder), fix) from None
-    try:
+    with staging_folder(folder, "make it writable, or pass --reports DIR") as staging:
         staged = write_formats(formatters, data, staging, jobs)
         return _commit(staging, staged, folder, page_folders)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

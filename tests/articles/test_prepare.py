@@ -59,7 +59,7 @@ def test_readings_are_those_reconciliation_would_make(tmp_path: Path) -> None:
     prepared = prepare_articles(_sources(), _setup(tmp_path, None), 1)
     vocab, lexicon = load_vocabulary(), load_lexicon()
     for article in prepared.articles:
-        assert article.readings == tuple(read_claim(claim, vocab, lexicon) for claim in article.claims)
+        assert article.readings == tuple((claim.id, read_claim(claim, vocab, lexicon)) for claim in article.claims)
         assert article.staged is None and not article.orphaned
 
 
