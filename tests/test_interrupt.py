@@ -102,7 +102,7 @@ def _after_start(delay: float) -> Callable[[str], bool]:
 
 def _assert_clean_exit(code: int, stderr: str, message: str) -> None:
     assert code == 130, stderr
-    assert "Traceback" not in stderr
+    assert "Traceback" not in stderr, stderr  # the whole output, to tell where it came from
     assert stderr.strip().splitlines()[-1] == message
 
 
@@ -127,7 +127,7 @@ def _assert_old_or_new(folders: Folders) -> str:
 def test_ctrl_c_at_any_moment_leaves_old_or_new_reports(project: Folders, delay: float) -> None:
     process = _start(project)
     code, stderr = _interrupt_when(process, _after_start(delay))
-    assert "Traceback" not in stderr
+    assert "Traceback" not in stderr, stderr  # the whole output, to tell where it came from
     state = _assert_old_or_new(project)
     if code == 130:
         assert stderr.strip().splitlines()[-1].startswith("interrupted")
