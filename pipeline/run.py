@@ -70,8 +70,9 @@ def prepare_sources(sources: list[Source], vocab: Vocabulary, options: RunOption
     setup = ArticleSetup(vocabulary, folders.claims, folders.cache / "extract", rules_digest(folders), staging)
     progress(f"extract: {len(sources)} article(s) with {options.jobs} job(s)")
     prepared = prepare_articles(sources, setup, options.jobs)
-    if prepared.errors():
-        raise ErrorGroup(prepared.errors())  # nothing moved into place: every claim file stays as it was
+    errors = prepared.errors()
+    if errors:
+        raise ErrorGroup(errors)  # nothing moved into place: every claim file stays as it was
     return prepared
 
 
