@@ -17,48 +17,52 @@ of articles that repeat them.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Hashable, Iterator
+from typing import Hashable, Iterable, Iterator
 
-from pipeline.reconcile.grouping import Order, group_claims, order_classes, rank_orders, relation_order
+from pipeline.reconcile.grouping import Order, order_classes, rank_orders, relation_order
 from pipeline.reconcile.lexicon import Lexicon
 from pipeline.reconcile.reading import Reading
 from pipeline.records import Claim, Contradiction
 
 # Two classes with at most this many pairs of claims are listed pair by pair.
 PAIRWISE_LIMIT = 16
-Sides = tuple[list[Claim], list[Claim]]
+Sides = tuple[list[str], list[str]]  # the claim ids of each side, the named one first
+ClassKey = tuple[str, str, Hashable]  # subject, attribute, reading class
 
 
 class ClaimIndex:
-    """Contradictions by claim id, each seen from that claim's side.
+    """Contradictions by claim, each seen from that claim's side.
 
     A claim listed in ``same_as_a`` sees the record with itself as ``claim_a``, so whoever
-    asks "who disagrees with this claim" gets the other side, never its own.
+    asks "who disagrees with this claim" gets the other side, never its own. A record between
+    two whole reading classes is filed under the classes, not under each of their (possibly
+    thousands of) claims: a claim finds it through its own class.
     """
 
     def __init__(self) -> None:
-        self._entries: dict[str, list[tuple[Contradiction, bool]]] = {}
+        self._by_id: dict[str, list[tuple[int, Contradiction, bool]]] = {}
+        self._by_class: dict[ClassKey, list[tuple[int, Contradiction, bool]]] = {}
+        self._count = 0
 
-    def add(self, record: Contradiction) -> None:
+    def add(self, record: Contradiction, classes: tuple[ClassKey, ClassKey] | None = None) -> None:
+        self._count += 1
+        if classes is not None:
+            self._by_class.setdefault(classes[0], []).append((self._count, record, True))
+            self._by_class.setdefault(classes[1], []).append((self._count, record, False))
+            return
         for claim_id in (record.claim_a, *record.same_as_a):
-            self._entries.setdefault(claim_id, []).append((record, True))
+            self._by_id.setdefault(claim_id, []).append((self._count, record, True))
         for claim_id in (record.claim_b, *record.same_as_b):
-            self._entries.setdefault(claim_id, []).append((record, False))
+            self._by_id.setdefault(claim_id, []).append((self._count, record, False))
 
-    def get(self, claim_id: str, default: list[Contradiction] | None = None) -> list[Contradiction]:
-        """The contradictions touching ``claim_id`` (``default``, else empty, when none)."""
-        entries = self._entries.get(claim_id)
-        if not entries:
-            return default if default is not None else []
-        return [_seen_from(record, claim_id, on_a) for record, on_a in entries]
-
-    def __contains__(self, claim_id: object) -> bool:
-        return claim_id in self._entries
-
-    def __len__(self) -> int:
-        return len(self._entries)
+    def get(self, claim_id: str, key: ClassKey | None = None) -> list[Contradiction]:
+        """The contradictions touching the claim ``claim_id`` of reading class ``key``, in the
+        order they were found."""
+        entries = self._by_id.get(claim_id, []) + (self._by_class.get(key, []) if key is not None else [])
+        return [_seen_from(record, claim_id, on_a) for _, record, on_a in sorted(entries, key=lambda entry: entry[0])]
 
 
 def _seen_from(record: Contradiction, claim_id: str, on_a: bool) -> Contradiction:
@@ -77,32 +81,35 @@ class Findings:
     disputed_rankings: set[tuple[str, str]] = field(default_factory=set)
     _seen: set[tuple[str, frozenset[str]]] = field(default_factory=set)
 
-    def add(
-        self,
-        kind: str,
-        sides: Sides,
-        explanation: str,
-        subject: str | None = None,
-    ) -> None:
+    def add(self, kind: str, sides: Sides, explanation: str, topic: tuple[str, str], classes: tuple[ClassKey, ClassKey] | None = None) -> None:
         """Record one contradiction between two sides once, whatever their order; each side's
-        first claim is the one the record names."""
+        first claim is the one the record names. ``classes`` says the sides are two whole
+        reading classes."""
         first, second = sides[0][0], sides[1][0]
-        key = (kind, frozenset((first.id, second.id)))
-        if first.id == second.id or key in self._seen:
+        key = (kind, frozenset((first, second)))
+        if first == second or key in self._seen:
             return
         self._seen.add(key)
         record = Contradiction(
             kind=kind,  # type: ignore[arg-type]
-            subject=subject or first.subject,
-            attribute=first.attribute,
-            claim_a=first.id,
-            claim_b=second.id,
+            subject=topic[0],
+            attribute=topic[1],
+            claim_a=first,
+            claim_b=second,
             explanation=explanation,
-            same_as_a=tuple(c.id for c in sides[0][1:]),
-            same_as_b=tuple(c.id for c in sides[1][1:]),
+            same_as_a=tuple(sides[0][1:]),
+            same_as_b=tuple(sides[1][1:]),
         )
         self.contradictions.append(record)
-        self.by_claim.add(record)
+        self.by_claim.add(record, classes)
+
+    def about(self, claim: Claim, reading: Reading) -> list[Contradiction]:
+        """The contradictions touching ``claim``, seen from its side."""
+        return self.by_claim.get(claim.id, class_key(claim, reading))
+
+    def named(self) -> set[str]:
+        """The ids of the claims the records name (each side's first)."""
+        return {claim_id for record in self.contradictions for claim_id in (record.claim_a, record.claim_b)}
 
 
 def _values_disagree(a: Reading, b: Reading, lexicon: Lexicon, level_attribute: bool, single_answer: bool) -> bool:
@@ -146,19 +153,86 @@ def reading_class(claim: Claim, reading: Reading) -> Hashable:
     )  # fmt: skip
 
 
-def _classes(group: list[Claim], readings: dict[str, Reading]) -> list[list[Claim]]:
-    """The group's claims by reading class, classes in the order of their first claim."""
-    classes: dict[Hashable, list[Claim]] = {}
-    for claim in group:
-        classes.setdefault(reading_class(claim, readings[claim.id]), []).append(claim)
-    return list(classes.values())
+def _is_plain(claim: Claim) -> bool:
+    # a comparison still voices an opinion about its subject ("complex, less readable than X");
+    # a rank (an integer value) is weighed by the orders it implies instead
+    return not isinstance(claim.value, int)
 
 
-def _class_kind(first: Claim, second: Claim, readings: dict[str, Reading], lexicon: Lexicon) -> str | None:
-    a, b = readings[first.id], readings[second.id]
-    if first.relation is not None or second.relation is not None:
+def class_key(claim: Claim, reading: Reading) -> ClassKey | None:
+    """The topic and reading class a claim is compared in, or None for a rank."""
+    return (claim.subject, claim.attribute, reading_class(claim, reading)) if _is_plain(claim) else None
+
+
+@dataclass
+class ReadingClass:
+    """Claims of one topic that read alike: the first one and its reading stand for all."""
+
+    key: ClassKey
+    first: Claim
+    reading: Reading
+    ids: list[str] = field(default_factory=list)
+    positions: array = field(default_factory=lambda: array("q"))  # each claim's position in its topic
+
+
+@dataclass
+class Topic:
+    """The claims of one (subject, attribute), by reading class, classes in order of their first claim."""
+
+    classes: dict[Hashable, ReadingClass] = field(default_factory=dict)
+    size: int = 0
+
+
+class ContradictionInput:
+    """What finding contradictions needs, gathered article by article.
+
+    Each claim costs an id and a position in its class; its record and reading are not
+    kept, so a corpus of any size can be gathered and then compared.
+    """
+
+    def __init__(self) -> None:
+        self.topics: dict[tuple[str, str], Topic] = {}
+        self._ranks: list[tuple[str, list[Order]]] = []  # by source: sorted before use
+        self._relations: list[Order] = []
+
+    def add(self, claims: Iterable[Claim], readings: dict[str, Reading]) -> None:
+        """Claims in input order (those of one article together), with their readings."""
+        claims = list(claims)
+        for claim in claims:
+            if _is_plain(claim):
+                self._add_plain(claim, readings[claim.id])
+            order = relation_order(claim)
+            if order is not None:
+                self._relations.append(order)
+        by_source: dict[str, list[Claim]] = {}
+        for claim in claims:
+            by_source.setdefault(claim.source, []).append(claim)
+        for source, own in by_source.items():
+            found = rank_orders(own)
+            if found:
+                self._ranks.append((source, found))
+
+    def _add_plain(self, claim: Claim, reading: Reading) -> None:
+        topic = self.topics.setdefault((claim.subject, claim.attribute), Topic())
+        key = reading_class(claim, reading)
+        found = topic.classes.get(key)
+        if found is None:
+            found = topic.classes[key] = ReadingClass((claim.subject, claim.attribute, key), claim, reading)
+        found.ids.append(claim.id)
+        found.positions.append(topic.size)
+        topic.size += 1
+
+    def orders(self) -> list[Order]:
+        """Rank orders by source, then comparisons in input order."""
+        ranks = [order for _, found in sorted(self._ranks, key=lambda pair: pair[0]) for order in found]
+        return ranks + self._relations
+
+
+def _class_kind(first: ReadingClass, second: ReadingClass, lexicon: Lexicon) -> str | None:
+    a, b = first.reading, second.reading
+    if first.first.relation is not None or second.first.relation is not None:
         return "polarity" if a.polarity * b.polarity < 0 else None
-    return _pair_kind(a, b, lexicon, first.attribute)
+    return _pair_kind(a, b, lexicon, first.first.attribute)
 
 
 def _disagree_text(subject: str, attribute: str, sides: Sides) -> str:
@@ -168,31 +242,30 @@ def _disagree_text(subject: str, attribute: str, sides: Sides) -> str:
     return f"{len(sides[0])} claims that read alike disagree with {len(sides[1])} others on {topic}"
 
 
-def _pairs(kind: str, first: list[Claim], second: list[Claim], position: dict[str, int]) -> Iterator[tuple[tuple[int, int], str, Sides]]:
+Found = tuple[tuple[int, int], str, Sides, "tuple[ClassKey, ClassKey] | None"]
+
+
+def _pairs(kind: str, first: ReadingClass, second: ReadingClass) -> Iterator[Found]:
     """Two disagreeing classes as records to add, each keyed by where a pairwise scan meets it."""
-    if len(first) * len(second) > PAIRWISE_LIMIT:
-        yield (position[first[0].id], position[second[0].id]), kind, (first, second)
+    if len(first.ids) * len(second.ids) > PAIRWISE_LIMIT:
+        yield (first.positions[0], second.positions[0]), kind, (first.ids, second.ids), (first.key, second.key)
         return
-    for a in first:
-        for b in second:
-            x, y = sorted((a, b), key=lambda claim: position[claim.id])
-            yield (position[x.id], position[y.id]), kind, ([x], [y])
+    for a, p in zip(first.ids, first.positions):
+        for b, q in zip(second.ids, second.positions):
+            yield ((p, q), kind, ([a], [b]), None) if p < q else ((q, p), kind, ([b], [a]), None)
 
 
-def _group_contradictions(claims: list[Claim], readings: dict[str, Reading], lexicon: Lexicon, findings: Findings) -> None:
-    for (subject, attribute), group in group_claims(claims).items():
-        # a comparison still voices an opinion about its subject ("complex, less readable than X")
-        plain = [c for c in group if not isinstance(c.value, int)]
-        position = {claim.id: index for index, claim in enumerate(plain)}
-        classes = _classes(plain, readings)
-        found: list[tuple[tuple[int, int], str, Sides]] = []
+def _group_contradictions(gathered: ContradictionInput, lexicon: Lexicon, findings: Findings) -> None:
+    for (subject, attribute), topic in gathered.topics.items():
+        classes = list(topic.classes.values())
+        found: list[Found] = []
         for index, first in enumerate(classes):
             for second in classes[index + 1 :]:
-                kind = _class_kind(first[0], second[0], readings, lexicon)
+                kind = _class_kind(first, second, lexicon)
                 if kind:
-                    found.extend(_pairs(kind, first, second, position))
-        for _, kind, sides in sorted(found, key=lambda item: item[0]):
-            findings.add(kind, sides, _disagree_text(subject, attribute, sides))
+                    found.extend(_pairs(kind, first, second))
+        for _, kind, sides, keys in sorted(found, key=lambda item: item[0]):
+            findings.add(kind, sides, _disagree_text(subject, attribute, sides), (subject, attribute), keys)
 
 
 def _first_pair(side: list[tuple[int, Order]], other: list[tuple[int, Order]]) -> tuple[int, int] | None:
@@ -231,10 +304,7 @@ def _order_pairs(side: list[tuple[int, Order]], other: list[tuple[int, Order]]) 
                 yield ((p, q), [mine], [theirs]) if p < q else ((q, p), [theirs], [mine])
 
 
-def _order_contradictions(claims: list[Claim], findings: Findings) -> None:
-    by_id = {c.id: c for c in claims}
-    relation_orders = [o for o in (relation_order(c) for c in claims) if o is not None]
-    orders: list[Order] = rank_orders(claims) + relation_orders
+def _order_contradictions(orders: list[Order], findings: Findings) -> None:
     classes = order_classes(orders)
     found: list[OrderPair] = []
     for key, side in classes.items():
@@ -245,16 +315,15 @@ def _order_contradictions(claims: list[Claim], findings: Findings) -> None:
     for (i, j), first_orders, second_orders in sorted(found, key=lambda item: item[0]):
         first, second = orders[i], orders[j]
         kind = "ranking" if first.dimension == "popularity" else "comparison"
-        sides = (_claims_of(first, first_orders, by_id), _claims_of(second, second_orders, by_id))
-        findings.add(kind, sides, _order_text(first, sides), subject=by_id[first.claim_id].subject)
+        sides = (_ids_of(first, first_orders), _ids_of(second, second_orders))
+        findings.add(kind, sides, _order_text(first, sides), (first.subject, first.attribute))
         if kind == "ranking":
             findings.disputed_rankings.update((o.source, o.attribute) for o in first_orders + second_orders)
 
 
-def _claims_of(representative: Order, orders: list[Order], by_id: dict[str, Claim]) -> list[Claim]:
-    """The claims behind ``orders``, the representative's first, each once."""
-    ids = dict.fromkeys([representative.claim_id] + [o.claim_id for o in orders])
-    return [by_id[claim_id] for claim_id in ids]
+def _ids_of(representative: Order, orders: list[Order]) -> list[str]:
+    """The ids of the claims behind ``orders``, the representative's first, each once."""
+    return list(dict.fromkeys([representative.claim_id] + [o.claim_id for o in orders]))
 
 
 def _order_text(first: Order, sides: Sides) -> str:
@@ -266,9 +335,16 @@ def _order_text(first: Order, sides: Sides) -> str:
     )
 
 
+def contradictions_in(gathered: ContradictionInput, lexicon: Lexicon) -> Findings:
+    """All contradictions among the gathered claims, in a deterministic order."""
+    findings = Findings()
+    _group_contradictions(gathered, lexicon, findings)
+    _order_contradictions(gathered.orders(), findings)
+    return findings
+
+
 def find_contradictions(claims: list[Claim], readings: dict[str, Reading], lexicon: Lexicon) -> Findings:
     """All contradictions among ``claims``, in a deterministic order."""
-    findings = Findings()
-    _group_contradictions(claims, readings, lexicon, findings)
-    _order_contradictions(claims, findings)
-    return findings
+    gathered = ContradictionInput()
+    gathered.add(claims, readings)
+    return contradictions_in(gathered, lexicon)

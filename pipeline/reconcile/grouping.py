@@ -39,6 +39,7 @@ class Order:
     loser: str
     claim_id: str
     source: str
+    subject: str  # the claim's own subject
 
 
 @dataclass(frozen=True, order=True)
@@ -73,14 +74,6 @@ def order_classes(orders: list[Order]) -> dict[OrderClass, list[tuple[int, Order
     return dict(classes)
 
 
-def group_claims(claims: list[Claim]) -> dict[tuple[str, str], list[Claim]]:
-    """Claims by (subject, attribute), each group in input order."""
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        groups[(claim.subject, claim.attribute)].append(claim)
-    return groups
-
-
 def relation_order(claim: Claim) -> Order | None:
     """The claim's comparison as winner/loser, or None when it has no known relation."""
     if claim.relation is None or claim.relation.object == claim.subject:
@@ -91,7 +84,7 @@ def relation_order(claim: Claim) -> Order | None:
     dimension, subject_wins = direction
     # the relation type already carries the direction ("not as popular as" is less_popular_than)
     winner, loser = (claim.subject, claim.relation.object) if subject_wins else (claim.relation.object, claim.subject)
-    return Order(claim.attribute, dimension, winner, loser, claim.id, claim.source)
+    return Order(claim.attribute, dimension, winner, loser, claim.id, claim.source, claim.subject)
 
 
 def rank_orders(claims: list[Claim]) -> list[Order]:
@@ -106,6 +99,6 @@ def rank_orders(claims: list[Claim]) -> list[Order]:
             for lower in ranked:
                 if upper.subject != lower.subject and upper.value < lower.value:  # type: ignore[operator]
                     # the pair is carried by the lower-ranked claim: it is the one the order is about
-                    orders.append(Order(attribute, "popularity", upper.subject, lower.subject, lower.id, source))
-                    orders.append(Order(attribute, "popularity", upper.subject, lower.subject, upper.id, source))
+                    orders.append(Order(attribute, "popularity", upper.subject, lower.subject, lower.id, source, lower.subject))
+                    orders.append(Order(attribute, "popularity", upper.subject, lower.subject, upper.id, source, upper.subject))
     return orders

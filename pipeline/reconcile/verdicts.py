@@ -33,9 +33,9 @@ class Context:
     timeline: Timeline
     lexicon: Lexicon
     findings: Findings
-    readings: dict[str, Reading]
+    readings: dict[str, Reading]  # of the claims being judged, at least
     published: dict[str, str | None]
-    claims: dict[str, Claim]
+    claims: dict[str, Claim]  # the claims that contradictions name (each side's first), at least
 
     def article_day(self, claim: Claim) -> date | None:
         """The first day the article could have been written: the claim gets the benefit of the doubt."""
@@ -157,7 +157,7 @@ def judge_derivation(claim: Claim, reading: Reading, ctx: Context) -> Outcome | 
 def judge_comparison(claim: Claim, reading: Reading, ctx: Context) -> Outcome | None:
     """A better_than B is refuted when B had every capability A is credited with for that attribute."""
     order = relation_order(claim)
-    if any(record.kind == "comparison" for record in ctx.findings.by_claim.get(claim.id, [])):
+    if any(record.kind == "comparison" for record in ctx.findings.about(claim, reading)):
         # sources dispute the comparison directly; a shared-tools inference does not settle that
         return None
     if order is None or order.dimension not in ("quality", "ease"):
@@ -220,9 +220,9 @@ def _mixed_evidence(claim: Claim, reading: Reading, ctx: Context) -> tuple[Evide
     return tuple(found)
 
 
-def _disagreement(claim: Claim, ctx: Context) -> tuple[str, tuple[Evidence, ...]] | None:
+def _disagreement(claim: Claim, reading: Reading, ctx: Context) -> tuple[str, tuple[Evidence, ...]] | None:
     """The contradictions that make an undecided claim contested, as a reason and claim evidence."""
-    records = ctx.findings.by_claim.get(claim.id, [])
+    records = ctx.findings.about(claim, reading)
     ranked = isinstance(claim.value, int) and (claim.source, claim.attribute) in ctx.findings.disputed_rankings
     if not records and not ranked:
         return None
@@ -243,7 +243,7 @@ def judge_undecided(claim: Claim, reading: Reading, ctx: Context) -> Outcome:
     failures = ctx.timeline.failures(claim.subject, claim.attribute)
     if failures:
         return failed_probe_outcome(failures)
-    disagreement = _disagreement(claim, ctx)
+    disagreement = _disagreement(claim, reading, ctx)
     if disagreement:
         return contested_outcome(*disagreement)
     mixed = _mixed_evidence(claim, reading, ctx)
