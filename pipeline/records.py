@@ -1,6 +1,7 @@
 """The typed records every stage exchanges.
 
-All records are frozen pydantic v2 models: a stage receives records, returns new ones, and
+All records are frozen pydantic v2 models (``RunResult``, which gathers them, is a frozen
+dataclass): a stage receives records, returns new ones, and
 never mutates what it was given. "Could not check" is always a record with a reason (a
 ProbeResult whose status says why, a Verdict labelled ``unverifiable``), never None.
 """
@@ -8,11 +9,16 @@ ProbeResult whose status says why, a Verdict labelled ``unverifiable``), never N
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Literal, Union
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from pipeline.labels import VERDICT_LABELS  # noqa: F401  (re-exported)
+
+if TYPE_CHECKING:
+    from pipeline.checked import CheckedPages
 
 ClaimValue = Union[str, int, list[str], None]
 
@@ -191,16 +197,26 @@ class CheckedClaim(Record):
     verdict: Verdict
 
 
-class RunResult(Record):
-    """Everything one pipeline run produced."""
+@dataclass(frozen=True)
+class RunResult:
+    """Everything one pipeline run produced.
+
+    ``checked`` may be given as any iterable of checked claims; it is kept as
+    ``CheckedPages`` (reading order, one source at a time), which a large run keeps on disk.
+    Not a pydantic record: the checked claims are not validated again, nor held in a tuple.
+    """
 
     sources: tuple[Source, ...]
-    checked: tuple[CheckedClaim, ...]
+    checked: CheckedPages
     contradictions: tuple[Contradiction, ...] = ()
     probe_results: tuple[ProbeResult, ...] = ()
-    environment: dict[str, Any] = Field(default_factory=dict)
-    articles_parsed: int = Field(default=0, description="Articles spaCy parsed in this run; the rest came from the extraction cache.")
-    rejected: tuple[Claim, ...] = Field(default=(), description="Claims a reviewer rejected: kept out of verdicts.")
-    orphaned: tuple[Claim, ...] = Field(
-        default=(), description="Reviewed claims whose quote is no longer in their article; kept, not judged."
-    )
+    environment: dict[str, Any] = dataclass_field(default_factory=dict)
+    articles_parsed: int = 0  # articles spaCy parsed in this run; the rest came from the extraction cache
+    rejected: tuple[Claim, ...] = ()  # claims a reviewer rejected: kept out of verdicts
+    orphaned: tuple[Claim, ...] = ()  # reviewed claims whose quote is no longer in their article; kept, not judged
+
+    def __post_init__(self) -> None:
+        from pipeline.checked import CheckedPages
+
+        if not isinstance(self.checked, CheckedPages):
+            object.__setattr__(self, "checked", CheckedPages.in_memory(self.checked))

@@ -16,8 +16,7 @@ from pipeline.incremental.stamp import RunSummary, forget, read_up_to_date, writ
 from pipeline.paths import Folders
 
 if TYPE_CHECKING:
-    from pipeline.articles import Prepared
-    from pipeline.reconcile.reading import Reading
+    from pipeline.reconcile.corpus import Corpus
     from pipeline.records import Claim, RunResult, Source
     from pipeline.vocab import Vocabulary
 
@@ -49,55 +48,72 @@ def _quiet(_: str) -> None:
 
 @dataclass(frozen=True)
 class Gathered:
-    """The claims a run judges (with the readings of the extracted ones), the ones reviewers
-    rejected or orphaned, and the parse count."""
+    """The claims a run judges (stored away in ``corpus``), the ones reviewers rejected or
+    orphaned, and the parse count."""
 
-    judged: list[Claim]
-    readings: dict[str, Reading]
+    corpus: Corpus
     rejected: list[Claim]
     orphaned: list[Claim]
     parsed: int
+    staged: tuple[Path, ...] = ()  # new claim files waiting in the staging folder
 
 
-def prepare_sources(sources: list[Source], vocab: Vocabulary, options: RunOptions, staging: Path | None, progress: Progress) -> Prepared:
-    """Each article's claims (cached or parsed), reviews merged and new claim files staged."""
-    from pipeline.articles import ArticleSetup, prepare_articles
-    from pipeline.errors import ErrorGroup
+def store_articles(sources: list[Source], vocab: Vocabulary, options: RunOptions, staging: Path | None, corpus: Corpus, progress: Progress) -> Gathered:
+    """Each article's claims (cached or parsed) stored in ``corpus`` as it comes, reviews merged
+    and new claim files staged; every article's problems raised together at the end."""
+    from pipeline.articles import ArticleSetup, each_article
+    from pipeline.errors import ErrorGroup, FactcheckError
     from pipeline.incremental.extraction import rules_digest
 
     folders = options.folders
     vocabulary = vocab.path or folders.config("vocabulary.yaml")
     setup = ArticleSetup(vocabulary, folders.claims, folders.cache / "extract", rules_digest(folders), staging)
     progress(f"extract: {len(sources)} article(s) with {options.jobs} job(s)")
-    prepared = prepare_articles(sources, setup, options.jobs)
-    errors = prepared.errors()
+    errors: list[FactcheckError] = []
+    rejected: list[Claim] = []
+    orphaned: list[Claim] = []
+    staged: list[Path] = []
+    parsed = 0
+    for article in each_article(sources, setup, options.jobs):
+        errors.extend(article.errors)
+        if article.errors:
+            continue
+        corpus.add(article.file, [c for c in article.claims if c.review != "rejected"], dict(article.readings))
+        rejected += [c for c in article.claims if c.review == "rejected"]
+        orphaned += article.orphaned
+        staged += [article.staged] if article.staged is not None else []
+        parsed += article.parsed
     if errors:
         raise ErrorGroup(errors)  # nothing moved into place: every claim file stays as it was
-    return prepared
+    return Gathered(corpus, rejected, orphaned, parsed, tuple(staged))
 
 
 def gather_claims(sources: list[Source], vocab: Vocabulary, options: RunOptions, progress: Progress) -> Gathered:
-    """Extracted claims (review decisions merged, files rewritten when writing) plus curated ones."""
+    """Extracted claims (review decisions merged, files rewritten when writing) plus curated
+    ones, stored in a ``Corpus`` for judging."""
     from pipeline.catalog.claims import read_curated
     from pipeline.catalog.staging import move_into_place, staging_folder
+    from pipeline.reconcile.corpus import Corpus
+    from pipeline.reconcile.lexicon import load_lexicon
+    from pipeline.reconcile.reading import read_claim
 
+    corpus = Corpus()
     if options.write:
         with staging_folder(options.folders.extracted) as staging:
-            prepared = prepare_sources(sources, vocab, options, staging, progress)
-            move_into_place([a.staged for a in prepared.articles if a.staged is not None], options.folders.extracted)
+            gathered = store_articles(sources, vocab, options, staging, corpus, progress)
+            move_into_place(list(gathered.staged), options.folders.extracted)
     else:
-        prepared = prepare_sources(sources, vocab, options, None, progress)
-    extracted: list[Claim] = []
-    orphaned: list[Claim] = []
-    readings: dict[str, Reading] = {}
-    for article in prepared.articles:
-        readings.update(article.readings)
-        extracted += article.claims
-        orphaned += article.orphaned
+        gathered = store_articles(sources, vocab, options, None, corpus, progress)
     curated = read_curated(options.folders.curated, vocab, {source.file: source for source in sources})
-    everything = extracted + curated
-    judged = [c for c in everything if c.review != "rejected"]
-    return Gathered(judged, readings, [c for c in everything if c.review == "rejected"], orphaned, prepared.parsed)
+    judged = [claim for claim in curated if claim.review != "rejected"]
+    lexicon = load_lexicon()
+    readings = {claim.id: read_claim(claim, vocab, lexicon) for claim in judged}
+    corpus.contradiction_input.add(judged, readings)  # after every article's claims, in the files' order
+    for key in dict.fromkeys(claim.source for claim in judged):
+        own = [claim for claim in judged if claim.source == key]
+        corpus.store(key, own, {claim.id: readings[claim.id] for claim in own})
+    rejected = gathered.rejected + [claim for claim in curated if claim.review == "rejected"]
+    return Gathered(corpus, rejected, gathered.orphaned, gathered.parsed)
 
 
 def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | None = None) -> RunResult:
@@ -107,7 +123,8 @@ def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | 
     from pipeline.environment import describe_run_environment
     from pipeline.ingest.loader import load_sources
     from pipeline.probes import load_probes, run_probes
-    from pipeline.reconcile import load_facts, reconcile
+    from pipeline.reconcile import load_facts
+    from pipeline.reconcile.corpus import judge_corpus
     from pipeline.records import RunResult
     from pipeline.vocab import load_vocabulary
 
@@ -123,10 +140,11 @@ def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | 
     progress("reconcile")
     facts = load_facts(folders.config("facts"), vocab)
     with long_lived():
-        checked, contradictions = reconcile(gathered.judged, sources, results, facts, vocab, gathered.readings)
+        checked, contradictions = judge_corpus(gathered.corpus, sources, results, facts, vocab)
+    gathered.corpus.close()  # every verdict is in ``checked`` now
     return RunResult(
         sources=tuple(sources),
-        checked=tuple(checked),
+        checked=checked,
         contradictions=tuple(contradictions),
         probe_results=tuple(results),
         environment=describe_run_environment(options.python, results),

@@ -2,19 +2,25 @@
 
 Workers are spawned, not forked (a fork of a process holding BLAS threads can hang); each
 builds one ``ChunkWorker`` and keeps it, so the vocabulary, the lexicons and spaCy (when an
-article needs parsing) are loaded once per worker. Articles are dealt out in chunks of
-similar total length; each worker writes its articles' claim files into the staging folder
-itself and sends back small records (claims and their readings), never parsed documents.
+article needs parsing) are loaded once per worker. Articles are dealt out in small chunks
+of neighbouring file names; each worker writes its articles' claim files into the staging
+folder itself and sends back small records (claims and their readings), never parsed
+documents. Articles come back in the order of their file names as soon as they are ready,
+so the caller can store each one away instead of holding the whole corpus.
 """
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from pipeline.articles.task import ArticleSetup, ChunkWorker, Prepared, PreparedArticle
-from pipeline.extract.parallel import balanced_chunks
 from pipeline.records import Source
 from pipeline.workers import worker_pool
 
-CHUNKS_PER_WORKER = 16  # small chunks: a worker that finishes early takes the next one
+CHUNKS_PER_WORKER = 16  # at least this many chunks per worker: one that finishes early takes the next
+# At most this many articles per chunk: a chunk finished ahead of the one before it waits in
+# memory until that one is done, so chunks stay small however large the corpus.
+ARTICLES_PER_CHUNK = 16
 _worker: list[ChunkWorker] = []  # the worker process's own ChunkWorker
 
 
@@ -26,12 +32,35 @@ def _prepare_chunk(sources: list[Source]) -> list[PreparedArticle]:
     return _worker[0].prepare(sources)
 
 
-def prepare_articles(sources: list[Source], setup: ArticleSetup, jobs: int = 1) -> Prepared:
+def neighbour_chunks(ordered: list[Source], count: int, most: int = ARTICLES_PER_CHUNK) -> list[list[Source]]:
+    """``ordered`` cut into runs of neighbours: at least ``count`` of similar total length,
+    none with more than ``most`` articles."""
+    target = sum(len(source.text) for source in ordered) / max(1, count)
+    chunks: list[list[Source]] = [[]]
+    size = 0
+    for source in ordered:
+        if chunks[-1] and (size >= target or len(chunks[-1]) >= most):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(source)
+        size += len(source.text)
+    return [chunk for chunk in chunks if chunk]
+
+
+def each_article(sources: list[Source], setup: ArticleSetup, jobs: int = 1) -> Iterator[PreparedArticle]:
     """Every article prepared, in the order of their file names, whatever ``jobs`` is."""
     ordered = sorted(sources, key=lambda source: source.file)
     if jobs <= 1 or len(ordered) <= 1:
-        return Prepared(tuple(ChunkWorker(setup).prepare(ordered)))
-    chunks = balanced_chunks(ordered, jobs * CHUNKS_PER_WORKER)
+        worker = ChunkWorker(setup)
+        for chunk in neighbour_chunks(ordered, 1):
+            yield from worker.prepare(chunk)
+        return
+    chunks = neighbour_chunks(ordered, jobs * CHUNKS_PER_WORKER)
     with worker_pool(jobs, "spawn", _start_worker, (setup,)) as pool:
-        by_file = {article.file: article for chunk in pool.map(_prepare_chunk, chunks) for article in chunk}
-    return Prepared(tuple(by_file[source.file] for source in ordered))
+        for chunk in pool.map(_prepare_chunk, chunks):
+            yield from chunk
+
+
+def prepare_articles(sources: list[Source], setup: ArticleSetup, jobs: int = 1) -> Prepared:
+    """Every article prepared and held, in the order of their file names."""
+    return Prepared(tuple(each_article(sources, setup, jobs)))

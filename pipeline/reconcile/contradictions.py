@@ -169,8 +169,8 @@ class ReadingClass:
     """Claims of one topic that read alike: the first one and its reading stand for all."""
 
     key: ClassKey
-    first: Claim
-    reading: Reading
+    relation: bool  # a comparison: weighed by its polarity alone
+    reading: Reading  # the first claim's
     ids: list[str] = field(default_factory=list)
     positions: array = field(default_factory=lambda: array("q"))  # each claim's position in its topic
 
@@ -217,7 +217,7 @@ class ContradictionInput:
         key = reading_class(claim, reading)
         found = topic.classes.get(key)
         if found is None:
-            found = topic.classes[key] = ReadingClass((claim.subject, claim.attribute, key), claim, reading)
+            found = topic.classes[key] = ReadingClass((claim.subject, claim.attribute, key), claim.relation is not None, reading)
         found.ids.append(claim.id)
         found.positions.append(topic.size)
         topic.size += 1
@@ -230,9 +230,9 @@ class ContradictionInput:
 
 def _class_kind(first: ReadingClass, second: ReadingClass, lexicon: Lexicon) -> str | None:
     a, b = first.reading, second.reading
-    if first.first.relation is not None or second.first.relation is not None:
+    if first.relation or second.relation:
         return "polarity" if a.polarity * b.polarity < 0 else None
-    return _pair_kind(a, b, lexicon, first.first.attribute)
+    return _pair_kind(a, b, lexicon, first.key[1])
 
 
 def _disagree_text(subject: str, attribute: str, sides: Sides) -> str:

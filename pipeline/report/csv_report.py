@@ -9,6 +9,7 @@ reviewer accepted or edited.
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -73,12 +74,16 @@ def csv_row(item: CheckedClaim, line: int | None) -> dict[str, Any]:
 
 def csv_chunks(data: ReportData) -> Iterator[str]:
     """The text of ``claims.csv`` in pieces of CHUNK_ROWS rows (the header only when there are no claims)."""
-    items = data.items
-    for start in range(0, max(len(items), 1), CHUNK_ROWS):
-        rows = [csv_row(item, data.line_of(item.claim.id)) for item in items[start : start + CHUNK_ROWS]]
+    items = iter(data.items)
+    first = True
+    while True:
+        rows = [csv_row(item, data.line_of(item.claim)) for item in islice(items, CHUNK_ROWS)]
+        if not rows and not first:
+            return
         # Every column as text, so empty cells stay empty instead of becoming NaN or floats.
         frame = pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)
-        yield frame.to_csv(index=False, header=start == 0, lineterminator="\n")
+        yield frame.to_csv(index=False, header=first, lineterminator="\n")
+        first = False
 
 
 def render_csv(data: ReportData) -> str:

@@ -1,23 +1,30 @@
 """What every formatter reads: a run's results put in report order, once.
 
-``ReportData`` sorts the checked claims (source, start, subject, attribute, id), groups
-them into pages (one per source file, plus one per curated-claims file whose claims are not
-tied to an article), computes line and column positions from the offsets, and derives the
-anchors that link pages together. Claims rejected in review, and reviewed claims whose quote
-is no longer in the article (orphaned), are grouped onto the same pages but kept apart from
-the judged ones. Formatters only render; they never re-sort or look up
-positions themselves, so every output agrees on order and numbering.
+``ReportData`` takes the checked claims in reading order (source, start, subject,
+attribute, id), groups them into pages (one per source file, plus one per curated-claims
+file whose claims are not tied to an article), gives line and column positions from the
+offsets, and derives the anchors that link pages together. Claims rejected in review, and
+reviewed claims whose quote is no longer in the article (orphaned), are grouped onto the
+same pages but kept apart from the judged ones. Formatters only render; they never re-sort
+or look up positions themselves, so every output agrees on order and numbering.
+
+A run may have more claims than fit in memory at once, so nothing here holds them all: a
+page reads its claims when asked (``CheckedPages``), formatters make one pass over
+``items`` and count what they summarise in ``Tally`` objects, and only the claims that
+contradictions name are kept by id (``named``), found in one pass.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable
 
-from pipeline.records import VERDICT_LABELS, CheckedClaim, Claim, ProbeResult, RunResult, Source
+from pipeline.checked import CheckedPages, claim_sort_key
+from pipeline.records import VERDICT_LABELS, CheckedClaim, Claim, Contradiction, ProbeResult, RunResult, Source
 from pipeline.vocab import Vocabulary
 
 BADGES: dict[str, str] = {
@@ -37,6 +44,8 @@ DEFAULT_MEANINGS: dict[str, str] = {
     "contested": "sources disagree and no probe or reference settles it",
     "unverifiable": "an opinion or a claim no probe or reference can decide",
 }
+# Claims that read like a contradiction side's quoted one are linked up to this many.
+SIDE_LINKS = 5
 # Article formats whose loaded text is the file byte for byte, so line numbers match the file.
 VERBATIM_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
 
@@ -59,23 +68,97 @@ class Page:
     slug: str
     title: str
     source: Source | None
-    items: tuple[CheckedClaim, ...]
+    checked: CheckedPages = field(repr=False, compare=False)
     rejected: tuple[Claim, ...] = ()
     orphaned: tuple[Claim, ...] = ()
+
+    @property
+    def items(self) -> tuple[CheckedClaim, ...]:
+        """The page's judged claims in reading order (read when asked)."""
+        return self.checked.page(self.key)
+
+
+class Tally:
+    """Claims counted as they go past in reading order: how many, in how many articles, their
+    verdicts, and the first one as an example."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.articles = 0
+        self.verdicts: Counter[str] = Counter()
+        self.first: CheckedClaim | None = None
+        self._last_source: str | None = None
+
+    def add(self, item: CheckedClaim) -> None:
+        # claims come grouped by source, so a new source is a new article
+        self.count += 1
+        self.verdicts[item.verdict.label] += 1
+        if item.claim.source != self._last_source:
+            self.articles += 1
+            self._last_source = item.claim.source
+        if self.first is None:
+            self.first = item
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Count per verdict label, every label present."""
+        return {label: self.verdicts.get(label, 0) for label in VERDICT_LABELS}
+
+
+@dataclass(frozen=True)
+class Named:
+    """The claims contradictions name, by id, and what stands on each side of each one."""
+
+    claims: dict[str, CheckedClaim] = field(default_factory=dict)
+    # (kind, claim_a, claim_b) -> tallies of the claims in same_as_a and same_as_b
+    sides: dict[tuple[str, str, str], tuple[Tally, Tally]] = field(default_factory=dict)
+    topics: Counter[tuple[str, str]] = field(default_factory=Counter)  # claims per (subject, attribute)
+
+
+def contradiction_key(record: Contradiction) -> tuple[str, str, str]:
+    return (record.kind, record.claim_a, record.claim_b)
+
+
+def _named(items: Iterable[CheckedClaim], contradictions: Iterable[Contradiction]) -> Named:
+    """One pass over the claims for everything contradictions show."""
+    named = Named()
+    wanted: set[str] = set()
+    side_of: dict[str, list[Tally]] = {}
+    for record in contradictions:
+        tallies = named.sides.setdefault(contradiction_key(record), (Tally(), Tally()))
+        wanted.update((record.claim_a, record.claim_b, *record.same_as_a[:SIDE_LINKS], *record.same_as_b[:SIDE_LINKS]))
+        for same_as, tally in zip((record.same_as_a, record.same_as_b), tallies):
+            for claim_id in same_as:
+                side_of.setdefault(claim_id, []).append(tally)
+    for item in items:
+        claim_id = item.claim.id
+        named.topics[(item.claim.subject, item.claim.attribute)] += 1
+        if claim_id in wanted:
+            named.claims[claim_id] = item
+        for tally in side_of.get(claim_id, ()):
+            tally.add(item)
+    return named
 
 
 def position_of(text: str, start: int, end: int) -> Position:
     """Line and column of ``[start, end)``; the end column is one past the last character."""
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
-    end_line = text.count("\n", 0, end) + 1
-    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
-    return Position(line, column, end_line, end_column)
+    return _located(_newlines(text), start, end)
 
 
-def claim_sort_key(claim: Claim) -> tuple[object, ...]:
-    """Reading order: source, then offset (claims without one last), subject, attribute, id."""
-    return (claim.source, claim.start is None, claim.start or 0, claim.subject, claim.attribute, claim.id)
+def _newlines(text: str) -> list[int]:
+    found, index = [], text.find("\n")
+    while index != -1:
+        found.append(index)
+        index = text.find("\n", index + 1)
+    return found
+
+
+def _located(newlines: list[int], start: int, end: int) -> Position:
+    """``position_of`` with the offsets of the text's newlines worked out once."""
+    before_start, before_end = bisect_left(newlines, start), bisect_left(newlines, end)
+    line_start = newlines[before_start - 1] + 1 if before_start else 0
+    end_line_start = newlines[before_end - 1] + 1 if before_end else 0
+    return Position(before_start + 1, start - line_start + 1, before_end + 1, end - end_line_start + 1)
 
 
 def anchor(claim_id: str) -> str:
@@ -112,13 +195,13 @@ class ReportData:
 
     result: RunResult
     vocab: Vocabulary | None
-    items: tuple[CheckedClaim, ...]
+    items: CheckedPages
     pages: tuple[Page, ...]
-    by_id: dict[str, CheckedClaim]
-    positions: dict[str, Position]
-    page_of: dict[str, Page] = field(repr=False)
+    page_of: dict[str, Page] = field(repr=False)  # by source key
+    named: Named = field(repr=False, default_factory=Named)
     rejected: tuple[Claim, ...] = ()
     orphaned: tuple[Claim, ...] = ()
+    _newlines: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def environment(self) -> dict[str, object]:
@@ -131,7 +214,7 @@ class ReportData:
     @cached_property
     def subject_ids(self) -> frozenset[str]:
         """Every framework a claim or a probe is about (each has a page); worked out once."""
-        return frozenset({item.claim.subject for item in self.items} | {p.subject for p in self.result.probe_results})
+        return frozenset({subject for subject, _ in self.named.topics} | {p.subject for p in self.result.probe_results})
 
     def subject_name(self, subject: str) -> str:
         """A display name: the first alias in the vocabulary, else the id."""
@@ -154,21 +237,31 @@ class ReportData:
             return ", ".join(str(v) for v in claim.value) or "—"
         return "—" if claim.value in (None, "") else str(claim.value)
 
-    def claim_href(self, claim_id: str, prefix: str) -> str:
+    def claim_href(self, claim: Claim, prefix: str) -> str:
         """Link to a claim's section; ``prefix`` is the path from the linking page to ``sources/``."""
-        page = self.page_of[claim_id]
-        return f"{prefix}{page.slug}.md#{anchor(claim_id)}"
+        return f"{prefix}{self.page_of[claim.source].slug}.md#{anchor(claim.id)}"
 
-    def line_of(self, claim_id: str) -> int | None:
-        found = self.positions.get(claim_id)
+    def position(self, claim: Claim) -> Position | None:
+        """Where a judged or rejected claim sits in its article; None without offsets or article."""
+        page = self.page_of.get(claim.source)
+        source = page.source if page else None
+        if source is None or claim.start is None or claim.end is None or not 0 <= claim.start <= claim.end <= len(source.text):
+            return None
+        if source.file not in self._newlines:
+            self._newlines.clear()  # pages are read one after another: keep the current one only
+            self._newlines[source.file] = _newlines(source.text)
+        return _located(self._newlines[source.file], claim.start, claim.end)
+
+    def line_of(self, claim: Claim) -> int | None:
+        found = self.position(claim)
         return found.line if found else None
 
-    def where(self, claim_id: str, limit: int = 0) -> str:
+    def where(self, claim: Claim, limit: int = 0) -> str:
         """``Title, line 12`` for a reader; the title cut to ``limit`` characters when given."""
-        title = self.page_of[claim_id].title
+        title = self.page_of[claim.source].title
         if limit and len(title) > limit:
             title = title[: limit - 1].rstrip() + "…"
-        line = self.line_of(claim_id)
+        line = self.line_of(claim)
         return f"{title}, line {line}" if line else title
 
     def probes_for(self, subject: str, attribute: str | None = None) -> list[ProbeResult]:
@@ -182,17 +275,6 @@ class ReportData:
         return next((p for p in self.result.probe_results if p.probe_id == probe_id), None)
 
 
-def _positions(claims: Iterable[Claim], sources: dict[str, Source]) -> dict[str, Position]:
-    positions: dict[str, Position] = {}
-    for claim in claims:
-        source = sources.get(claim.source)
-        if source is None or claim.start is None or claim.end is None:
-            continue
-        if 0 <= claim.start <= claim.end <= len(source.text):
-            positions[claim.id] = position_of(source.text, claim.start, claim.end)
-    return positions
-
-
 def _by_source(claims: Iterable[Claim]) -> dict[str, tuple[Claim, ...]]:
     grouped: dict[str, list[Claim]] = {}
     for claim in sorted(claims, key=claim_sort_key):
@@ -200,44 +282,36 @@ def _by_source(claims: Iterable[Claim]) -> dict[str, tuple[Claim, ...]]:
     return {key: tuple(found) for key, found in grouped.items()}
 
 
-def _pages(items: tuple[CheckedClaim, ...], sources: list[Source], result: RunResult) -> list[Page]:
-    by_key: dict[str, list[CheckedClaim]] = {}
-    for item in items:
-        by_key.setdefault(item.claim.source, []).append(item)
+def _pages(checked: CheckedPages, sources: list[Source], result: RunResult) -> list[Page]:
     rejected, orphaned = _by_source(result.rejected), _by_source(result.orphaned)
     stems = Counter(source.stem for source in sources)
+    files = {source.file for source in sources}
     pages = []
     for source in sources:
         # Two articles may share a stem (a.txt, a.md); then the whole file name keeps them apart.
         slug = slugify(source.stem if stems[source.stem] == 1 else source.file)
-        found = tuple(by_key.pop(source.file, []))
         aside = (rejected.get(source.file, ()), orphaned.get(source.file, ()))
-        pages.append(Page(source.file, slug, source.title or source.file, source, found, *aside))
-    keys = set(by_key) | {key for key in [*rejected, *orphaned] if key not in {s.file for s in sources}}
+        pages.append(Page(source.file, slug, source.title or source.file, source, checked, *aside))
+    keys = {key for key in [*checked.keys, *rejected, *orphaned] if key not in files}
     for key in sorted(keys):
         title = key.split(":", 1)[1] if key.startswith("curated:") else key
         label = f"Curated claims ({title})" if key.startswith("curated:") else title
         slug = slugify(key.replace(":", "-").rsplit(".", 1)[0])
-        found = tuple(by_key.get(key, []))
-        pages.append(Page(key, slug, label, None, found, rejected.get(key, ()), orphaned.get(key, ())))
+        pages.append(Page(key, slug, label, None, checked, rejected.get(key, ()), orphaned.get(key, ())))
     return pages
 
 
 def build_report_data(result: RunResult, vocab: Vocabulary | None) -> ReportData:
-    """Sort, group and locate a run's claims once for all formatters."""
+    """Group and locate a run's claims once for all formatters."""
     sources = sorted(result.sources, key=lambda s: s.file)
-    items = tuple(sorted(result.checked, key=lambda item: claim_sort_key(item.claim)))
-    pages = _pages(items, sources, result)
-    page_of = {item.claim.id: page for page in pages for item in page.items}
-    rejected = tuple(sorted(result.rejected, key=claim_sort_key))
+    pages = _pages(result.checked, sources, result)
     return ReportData(
         result=result,
         vocab=vocab,
-        items=items,
+        items=result.checked,
         pages=tuple(pages),
-        by_id={item.claim.id: item for item in items},
-        positions=_positions([*(item.claim for item in items), *rejected], {s.file: s for s in sources}),
-        page_of=page_of,
-        rejected=rejected,
+        page_of={page.key: page for page in pages},
+        named=_named(result.checked, result.contradictions),
+        rejected=tuple(sorted(result.rejected, key=claim_sort_key)),
         orphaned=tuple(sorted(result.orphaned, key=claim_sort_key)),
     )

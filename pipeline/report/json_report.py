@@ -61,7 +61,7 @@ def claim_fields(claim: Claim, line: int | None = None) -> dict[str, Any]:
 
 def run_document(data: ReportData, streamed: bool = False) -> dict[str, Any]:
     """The whole ``claims.json`` document; with ``streamed``, its claims are built while writing."""
-    rows = (claim_row(item, data.line_of(item.claim.id)) for item in data.items)
+    rows = (claim_row(item, data.line_of(item.claim)) for item in data.items)
     return {
         "generated_by": generated_by(data),
         "environment": data.environment,
@@ -79,7 +79,7 @@ def run_document(data: ReportData, streamed: bool = False) -> dict[str, Any]:
         ],
         "claims": Streamed(rows) if streamed else list(rows),
         "contradictions": [c.model_dump(mode="json") for c in data.result.contradictions],
-        "rejected": [claim_fields(claim, data.line_of(claim.id)) for claim in data.rejected],
+        "rejected": [claim_fields(claim, data.line_of(claim)) for claim in data.rejected],
         "orphaned": [claim_fields(claim) for claim in data.orphaned],
     }
 

@@ -12,11 +12,10 @@ those are (``ranked``), so both pages describe a contradiction the same way.
 
 from __future__ import annotations
 
-from collections import Counter
 
 from pipeline.records import Contradiction
 from pipeline.report.base import SingleFile
-from pipeline.report.data import ReportData, anchor, verdict_counts
+from pipeline.report.data import SIDE_LINKS, ReportData, anchor, contradiction_key
 from pipeline.report.markdown import badge, blockquote, code, counts_line, footer, inline
 
 KIND_TEXT = {
@@ -25,8 +24,6 @@ KIND_TEXT = {
     "comparison": "opposite comparisons",
     "polarity": "one affirms, one denies",
 }
-# Claims that read like a side's quoted one are linked up to this many; claims.json has them all.
-SIDE_LINKS = 5
 
 
 def contradiction_anchor(contradiction: Contradiction) -> str:
@@ -43,11 +40,11 @@ def ranked(data: ReportData) -> list[Contradiction]:
     """Most important first: settled by evidence (one side holds, the other is refuted or
     outdated, so a reader learns which article is wrong), then across articles, then on
     much-discussed topics."""
-    topic = Counter((item.claim.subject, item.claim.attribute) for item in data.items)
+    topic = data.named.topics
     wrong = ("refuted", "outdated")
 
     def importance(c: Contradiction) -> tuple[int, int, int, int]:
-        a, b = data.by_id.get(c.claim_a), data.by_id.get(c.claim_b)
+        a, b = data.named.claims.get(c.claim_a), data.named.claims.get(c.claim_b)
         labels = {item.verdict.label for item in (a, b) if item is not None}
         settled = int("supported" in labels and bool(labels & set(wrong)))
         cross = int(a is not None and b is not None and a.claim.source != b.claim.source)
@@ -61,25 +58,27 @@ def claim_count(contradiction: Contradiction) -> int:
     return 2 + len(contradiction.same_as_a) + len(contradiction.same_as_b)
 
 
-def _side(data: ReportData, claim_id: str, prefix: str, same_as: tuple[str, ...] = ()) -> list[str]:
-    item = data.by_id.get(claim_id)
+def _side(data: ReportData, contradiction: Contradiction, first: bool, prefix: str) -> list[str]:
+    claim_id = contradiction.claim_a if first else contradiction.claim_b
+    item = data.named.claims.get(claim_id)
     if item is None:
         return [f"- claim {code(claim_id)} (not among this run's claims)"]
-    where = f"[{inline(data.where(claim_id))}]({data.claim_href(claim_id, prefix)})"
-    return [*blockquote(item.claim.quote), "", f"— {where} · {badge(item.verdict.label)}", *_alike(data, same_as, prefix)]
+    where = f"[{inline(data.where(item.claim))}]({data.claim_href(item.claim, prefix)})"
+    return [*blockquote(item.claim.quote), "", f"— {where} · {badge(item.verdict.label)}", *_alike(data, contradiction, first, prefix)]
 
 
-def _alike(data: ReportData, same_as: tuple[str, ...], prefix: str) -> list[str]:
+def _alike(data: ReportData, contradiction: Contradiction, first: bool, prefix: str) -> list[str]:
     """The side's other claims: how many, their verdicts, and the first few linked."""
-    known = [claim_id for claim_id in same_as if claim_id in data.by_id]
-    if not known:
+    tally = data.named.sides[contradiction_key(contradiction)][0 if first else 1]
+    if not tally.count:
         return []
-    articles = len({data.by_id[claim_id].claim.source for claim_id in known})
-    verdicts = counts_line(verdict_counts(data.by_id[claim_id] for claim_id in known), skip_zero=True)
-    links = ", ".join(f"[{inline(data.where(c, 40))}]({data.claim_href(c, prefix)})" for c in known[:SIDE_LINKS])
-    more = f" and {len(known) - SIDE_LINKS} more" if len(known) > SIDE_LINKS else ""
-    noun = "claim reads" if len(known) == 1 else "claims read"
-    return ["", f"+ {len(known)} more {noun} alike, in {articles} article(s): {verdicts}; e.g. {links}{more}."]
+    same_as = contradiction.same_as_a if first else contradiction.same_as_b
+    shown = [data.named.claims[c].claim for c in same_as[:SIDE_LINKS] if c in data.named.claims]
+    links = ", ".join(f"[{inline(data.where(claim, 40))}]({data.claim_href(claim, prefix)})" for claim in shown)
+    verdicts = counts_line(tally.counts, skip_zero=True)
+    more = f" and {tally.count - SIDE_LINKS} more" if tally.count > SIDE_LINKS else ""
+    noun = "claim reads" if tally.count == 1 else "claims read"
+    return ["", f"+ {tally.count} more {noun} alike, in {tally.articles} article(s): {verdicts}; e.g. {links}{more}."]
 
 
 def contradiction_block(data: ReportData, contradiction: Contradiction, prefix: str, level: str = "###") -> list[str]:
@@ -87,8 +86,8 @@ def contradiction_block(data: ReportData, contradiction: Contradiction, prefix: 
     kind = KIND_TEXT.get(contradiction.kind, contradiction.kind)
     title = f"{data.subject_name(contradiction.subject)} · {contradiction.attribute} ({kind})"
     lines = [f'{level} <a id="{contradiction_anchor(contradiction)}"></a>⚖️ {inline(title)}', ""]
-    lines += _side(data, contradiction.claim_a, prefix, contradiction.same_as_a) + [""]
-    lines += _side(data, contradiction.claim_b, prefix, contradiction.same_as_b)
+    lines += _side(data, contradiction, True, prefix) + [""]
+    lines += _side(data, contradiction, False, prefix)
     explanation = contradiction.explanation or "No explanation was recorded."
     return lines + ["", f"**Resolution:** {inline(explanation)}", ""]
 

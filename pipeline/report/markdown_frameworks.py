@@ -13,58 +13,90 @@ of articles thus keeps pages a reader can scan.
 
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.catalog.yamlio import write_atomic
 from pipeline.records import VERDICT_LABELS, CheckedClaim
 from pipeline.report.charts import benchmark_block
-from pipeline.report.data import BADGES, ReportData, verdict_counts
+from pipeline.report.data import BADGES, ReportData, Tally
 from pipeline.report.markdown import (
     cell, code, counts_line, footer, holds_text, inline, table, truncate, value_text, versions_text,
 )  # fmt: skip
-
-
-def values_summary(data: ReportData, items: list[CheckedClaim]) -> str:
-    """``C++ ×2, Lua ×1``: most-stated values first; empty when no claim has a value."""
-    counts = Counter(data.stated(item.claim) for item in items)
-    counts.pop("—", None)  # claims whose value was not normalised say nothing to count
-    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
-    return ", ".join(f"{inline(value)} ×{count}" for value, count in ranked)
-
 
 # Past this many claims, a table lists stated values rather than claims.
 CLAIMS_TABLE_LIMIT = 50
 
 
-def _values_table(data: ReportData, items: list[CheckedClaim]) -> list[str]:
+@dataclass
+class Section:
+    """The claims of one table on a fact sheet, counted as they go past: per stated value,
+    and every claim itself only while there are at most CLAIMS_TABLE_LIMIT of them."""
+
+    tally: Tally = field(default_factory=Tally)
+    values: dict[str, Tally] = field(default_factory=dict)
+    claims: list[CheckedClaim] = field(default_factory=list)
+
+    def add(self, data: ReportData, item: CheckedClaim) -> None:
+        self.tally.add(item)
+        self.values.setdefault(data.stated(item.claim), Tally()).add(item)
+        if self.tally.count <= CLAIMS_TABLE_LIMIT:
+            self.claims.append(item)
+        else:
+            self.claims.clear()  # past the limit the table lists values, so the claims are not needed
+
+
+@dataclass
+class Sheet:
+    """What one framework's page shows: its claims by attribute, and comparisons with it."""
+
+    tally: Tally = field(default_factory=Tally)
+    attributes: dict[str, Section] = field(default_factory=dict)
+    compared: Section = field(default_factory=Section)
+
+
+def fact_sheets(data: ReportData) -> dict[str, Sheet]:
+    """Every framework's sheet, from one pass over the claims."""
+    sheets = {subject: Sheet() for subject in data.subjects()}
+    for item in data.items:
+        claim = item.claim
+        sheet = sheets[claim.subject]
+        sheet.tally.add(item)
+        sheet.attributes.setdefault(claim.attribute, Section()).add(data, item)
+        if claim.relation and claim.relation.object != claim.subject and claim.relation.object in sheets:
+            sheets[claim.relation.object].compared.add(data, item)
+    return sheets
+
+
+def values_summary(section: Section) -> str:
+    """``C++ ×2, Lua ×1``: most-stated values first; empty when no claim has a value."""
+    # claims whose value was not normalised ("—") say nothing to count
+    ranked = sorted(((value, tally.count) for value, tally in section.values.items() if value != "—"), key=lambda pair: (-pair[1], pair[0]))
+    return ", ".join(f"{inline(value)} ×{count}" for value, count in ranked)
+
+
+def _values_table(data: ReportData, section: Section) -> list[str]:
     """One row per stated value, most-stated first, with verdict counts and an example."""
-    by_value: dict[str, list[CheckedClaim]] = {}
-    for item in items:
-        by_value.setdefault(data.stated(item.claim), []).append(item)
     rows = []
-    for value, group in sorted(by_value.items(), key=lambda pair: (-len(pair[1]), pair[0])):
-        counts = verdict_counts(group)
-        example = group[0].claim
-        link = f"[{cell(data.where(example.id, 40))}]({data.claim_href(example.id, '../sources/')})"
-        articles = len({item.claim.source for item in group})
-        rows.append([cell(truncate(value, 40)), str(len(group)), str(articles), *(str(counts[label]) for label in VERDICT_LABELS), link])
+    for value, tally in sorted(section.values.items(), key=lambda pair: (-pair[1].count, pair[0])):
+        counts = tally.counts
+        example = tally.first.claim  # type: ignore[union-attr]  # a value is only listed once a claim states it
+        link = f"[{cell(data.where(example, 40))}]({data.claim_href(example, '../sources/')})"
+        rows.append([cell(truncate(value, 40)), str(tally.count), str(tally.articles), *(str(counts[label]) for label in VERDICT_LABELS), link])
     headers = ["Value", "Claims", "Articles", *(BADGES[label] for label in VERDICT_LABELS), "Example"]
     return table(headers, rows, numeric=range(1, 3 + len(VERDICT_LABELS)))
 
 
-def _claims_table(data: ReportData, items: list[CheckedClaim]) -> list[str]:
-    if len(items) > CLAIMS_TABLE_LIMIT:
-        return _values_table(data, items)
+def _claims_table(data: ReportData, section: Section) -> list[str]:
+    if section.tally.count > CLAIMS_TABLE_LIMIT:
+        return _values_table(data, section)
     rows = []
-    for item in items:
+    for item in section.claims:
         claim = item.claim
         value = data.stated(claim)
-        link = f"[{cell(data.where(claim.id, 40))}]({data.claim_href(claim.id, '../sources/')})"
+        link = f"[{cell(data.where(claim, 40))}]({data.claim_href(claim, '../sources/')})"
         rows.append([BADGES[item.verdict.label], cell(truncate(value, 40)), cell(truncate(claim.quote, 80)), link])
     return table(["Verdict", "Value", "Quote", "Where"], rows)
-
-
 def _probes(data: ReportData, subject: str, attribute: str) -> list[str]:
     probes = data.probes_for(subject, attribute)
     if not probes:
@@ -81,59 +113,55 @@ def _probes(data: ReportData, subject: str, attribute: str) -> list[str]:
     return lines
 
 
-def _attribute_section(data: ReportData, subject: str, attribute: str, items: list[CheckedClaim]) -> list[str]:
+def _attribute_section(data: ReportData, subject: str, attribute: str, section: Section) -> list[str]:
     lines = [f"## {attribute}", ""]
     meaning = data.attribute_meaning(attribute)
     if meaning:
         lines += [f"*{inline(meaning)}*", ""]
-    if items:
-        said = f"**What the sources say**: {len(items)} claim{'s' if len(items) != 1 else ''}"
+    count = section.tally.count
+    if count:
+        said = f"**What the sources say**: {count} claim{'s' if count != 1 else ''}"
         # past the limit the values table below says the same, value by value
-        summary = values_summary(data, items) if len(items) <= CLAIMS_TABLE_LIMIT else ""
+        summary = values_summary(section) if count <= CLAIMS_TABLE_LIMIT else ""
         said += f": {summary}" if summary else ""
-        lines += [said, "", *_claims_table(data, items), "", counts_line(verdict_counts(items), skip_zero=True), ""]
+        lines += [said, "", *_claims_table(data, section), "", counts_line(section.tally.counts, skip_zero=True), ""]
     else:
         lines += ["*No article makes a claim about this.*", ""]
     return lines + _probes(data, subject, attribute)
 
 
-def _overview(data: ReportData, subject: str, by_attribute: dict[str, list[CheckedClaim]]) -> list[str]:
+def _overview(data: ReportData, subject: str, attributes: dict[str, Section]) -> list[str]:
     rows = []
-    for attribute, items in by_attribute.items():
-        counts = verdict_counts(items)
+    for attribute, section in attributes.items():
+        counts = section.tally.counts
         probes = data.probes_for(subject, attribute)
         status = ", ".join(sorted({p.status for p in probes})) or "—"
         verdicts = [str(counts[label]) for label in VERDICT_LABELS]
-        rows.append([f"[{attribute}](#{attribute})", str(len(items)), *verdicts, status])
+        rows.append([f"[{attribute}](#{attribute})", str(section.tally.count), *verdicts, status])
     headers = ["Attribute", "Claims", *(BADGES[label] for label in VERDICT_LABELS), "Probes"]
     return table(headers, rows, numeric=range(1, 2 + len(VERDICT_LABELS)))
 
 
-def _compared(data: ReportData, subject: str) -> list[str]:
-    items = [i for i in data.items if i.claim.relation and i.claim.relation.object == subject and i.claim.subject != subject]
-    if not items:
+def _compared(data: ReportData, subject: str, section: Section) -> list[str]:
+    if not section.tally.count:
         return []
     intro = f"Claims about other frameworks that compare them with {inline(data.subject_name(subject))}:"
     lines = ["## Compared with other frameworks", "", intro, ""]
-    return lines + _claims_table(data, items) + [""]
+    return lines + _claims_table(data, section) + [""]
 
 
-def render_framework(data: ReportData, subject: str) -> str:
+def render_framework(data: ReportData, subject: str, sheet: Sheet) -> str:
     """The Markdown of one ``frameworks/<subject>.md``."""
-    items = [item for item in data.items if item.claim.subject == subject]
-    attributes = sorted({i.claim.attribute for i in items} | {p.attribute for p in data.probes_for(subject)})
-    by_attribute: dict[str, list[CheckedClaim]] = {a: [] for a in attributes}
-    for item in items:
-        by_attribute[item.claim.attribute].append(item)
-    counts = verdict_counts(items)
-    sources = len({item.claim.source for item in items})
+    names = sorted(set(sheet.attributes) | {p.attribute for p in data.probes_for(subject)})
+    attributes = {name: sheet.attributes.get(name) or Section() for name in names}
+    counts = sheet.tally.counts
     lines = [f"# {inline(data.subject_name(subject))}", ""]
-    summary = f"{len(items)} claims from {sources} sources · holds {holds_text(counts)}"
+    summary = f"{sheet.tally.count} claims from {sheet.tally.articles} sources · holds {holds_text(counts)}"
     lines += [f"[← Summary](../index.md) · id `{subject}` · {summary}", ""]
-    lines += [counts_line(counts), "", *_overview(data, subject, by_attribute), ""]
-    for attribute in attributes:
-        lines += _attribute_section(data, subject, attribute, by_attribute[attribute])
-    lines += _compared(data, subject)
+    lines += [counts_line(counts), "", *_overview(data, subject, attributes), ""]
+    for attribute, section in attributes.items():
+        lines += _attribute_section(data, subject, attribute, section)
+    lines += _compared(data, subject, sheet.compared)
     return "\n".join(lines + footer("../"))
 
 
@@ -144,8 +172,8 @@ class FrameworksFormatter:
 
     def write(self, data: ReportData, folder: Path) -> list[Path]:
         written = []
-        for subject in data.subjects():
+        for subject, sheet in fact_sheets(data).items():
             path = folder / "frameworks" / f"{subject}.md"
-            write_atomic(path, render_framework(data, subject))
+            write_atomic(path, render_framework(data, subject, sheet))
             written.append(path)
         return written

@@ -13,7 +13,7 @@ from typing import Any
 from pipeline.records import VERDICT_LABELS
 from pipeline.report.charts import benchmark_block, verdict_bars
 from pipeline.report.base import SingleFile
-from pipeline.report.data import BADGES, ReportData, verdict_counts
+from pipeline.report.data import BADGES, ReportData, Tally, verdict_counts
 from pipeline.report.markdown import (
     cell, checkable_note, code, counts_line, footer, holds_text, inline, table, truncate, value_text,
 )  # fmt: skip
@@ -41,14 +41,16 @@ def _sources(data: ReportData) -> list[str]:
 
 def _frameworks(data: ReportData) -> list[str]:
     rows = []
-    for subject in data.subjects():
-        items = [item for item in data.items if item.claim.subject == subject]
-        counts = verdict_counts(items)
+    tallies = {subject: Tally() for subject in data.subjects()}
+    for item in data.items:
+        tallies[item.claim.subject].add(item)
+    for subject, tally in tallies.items():
+        counts = tally.counts
         probes = data.probes_for(subject)
         ok = sum(1 for p in probes if p.status == "ok")
         rows.append([
             f"[{cell(data.subject_name(subject))}](frameworks/{subject}.md)",
-            str(len(items)), *(str(counts[label]) for label in VERDICT_LABELS), holds_text(counts),
+            str(tally.count), *(str(counts[label]) for label in VERDICT_LABELS), holds_text(counts),
             f"{ok}/{len(probes)}" if probes else "—",
         ])  # fmt: skip
     if not rows:

@@ -14,9 +14,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from pipeline.catalog.yamlio import write_atomic
-from pipeline.records import VERDICT_LABELS, CheckedClaim
+from pipeline.records import VERDICT_LABELS
 from pipeline.report.charts import verdict_bars
-from pipeline.report.data import BADGES, Page, ReportData, verdict_counts
+from pipeline.report.data import BADGES, Page, ReportData, Tally, verdict_counts
 from pipeline.report.markdown import cell, checkable_note, footer, holds_text, table, truncate
 
 SOURCES_ON_INDEX = 200
@@ -89,9 +89,12 @@ def _by_year(data: ReportData) -> list[str]:
         years[published[:4] if published else "—"].append(page)
     rows, labels, counts = [], [], []
     for year in sorted(years):
-        items = [item for page in years[year] for item in page.items]
-        found = verdict_counts(items)
-        rows.append([year, str(len(years[year])), str(len(items)), *(str(found[label]) for label in VERDICT_LABELS), holds_text(found)])
+        tally = Tally()
+        for page in years[year]:
+            for item in page.items:
+                tally.add(item)
+        found = tally.counts
+        rows.append([year, str(len(years[year])), str(tally.count), *(str(found[label]) for label in VERDICT_LABELS), holds_text(found)])
         labels.append(year)
         counts.append(found)
     headers = ["Published", "Articles", "Claims", *VERDICT_COLUMNS, "Holds"]
@@ -110,28 +113,27 @@ def _most_wrong(data: ReportData) -> list[str]:
     return lines + table(SOURCE_HEADERS, [source_row(page, "sources/") for page in top], numeric=SOURCE_NUMERIC) + [""]
 
 
-def _statement_rows(data: ReportData, groups: dict[tuple[str, ...], list[CheckedClaim]]) -> list[list[str]]:
-    ranked = sorted(groups.items(), key=lambda pair: (-len({i.claim.source for i in pair[1]}), pair[0]))[:TOP_ROWS]
+def _statement_rows(data: ReportData, groups: dict[tuple[str, ...], Tally]) -> list[list[str]]:
+    ranked = sorted(groups.items(), key=lambda pair: (-pair[1].articles, pair[0]))[:TOP_ROWS]
     rows = []
-    for key, items in ranked:
-        example = items[0].claim
-        link = f"[{cell(data.where(example.id, 40))}]({data.claim_href(example.id, 'sources/')})"
+    for key, tally in ranked:
+        example = tally.first.claim  # type: ignore[union-attr]  # a group exists once a claim is in it
+        link = f"[{cell(data.where(example, 40))}]({data.claim_href(example, 'sources/')})"
         framework = f"[{cell(data.subject_name(key[0]))}](frameworks/{key[0]}.md#{key[1]})"
-        articles = len({item.claim.source for item in items})
-        rows.append([framework, key[1], *(cell(truncate(part, 40)) for part in key[2:]), str(len(items)), str(articles), link])
+        rows.append([framework, key[1], *(cell(truncate(part, 40)) for part in key[2:]), str(tally.count), str(tally.articles), link])
     return rows
 
 
 def _repeated(data: ReportData) -> list[str]:
     """The statements refuted or outdated in the most articles, and the most contested topics."""
-    wrong: dict[tuple[str, ...], list[CheckedClaim]] = defaultdict(list)
-    contested: dict[tuple[str, ...], list[CheckedClaim]] = defaultdict(list)
+    wrong: dict[tuple[str, ...], Tally] = defaultdict(Tally)
+    contested: dict[tuple[str, ...], Tally] = defaultdict(Tally)
     for item in data.items:
         claim, label = item.claim, item.verdict.label
         if label in WRONG:
-            wrong[(claim.subject, claim.attribute, data.stated(claim), f"{BADGES[label]} {label}")].append(item)
+            wrong[(claim.subject, claim.attribute, data.stated(claim), f"{BADGES[label]} {label}")].add(item)
         elif label == "contested":
-            contested[(claim.subject, claim.attribute)].append(item)
+            contested[(claim.subject, claim.attribute)].add(item)
     lines = ["### Statements refuted or outdated in the most articles", ""]
     headers = ["Framework", "Attribute", "Stated", "Verdict", "Claims", "Articles", "Example"]
     lines += table(headers, _statement_rows(data, wrong), numeric=(4, 5)) if wrong else ["None."]

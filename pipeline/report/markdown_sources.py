@@ -45,8 +45,9 @@ def qualifiers_text(qualifiers: Qualifiers) -> str:
 
 def _evidence_line(data: ReportData, evidence: Evidence) -> str:
     icon = EVIDENCE_ICONS.get(evidence.kind, "•")
-    if evidence.kind == "claim" and evidence.ref in data.by_id:
-        ref = f"[{code(evidence.ref)}]({data.claim_href(evidence.ref, '')})"
+    other = data.named.claims.get(evidence.ref) if evidence.kind == "claim" else None
+    if other is not None:
+        ref = f"[{code(evidence.ref)}]({data.claim_href(other.claim, '')})"
     else:
         ref = code(evidence.ref)
     line = f"- {icon} {evidence.kind} {ref}"
@@ -110,7 +111,7 @@ def _facts(data: ReportData, item: CheckedClaim) -> list[str]:
 
 def _claim_section(data: ReportData, item: CheckedClaim) -> list[str]:
     claim = item.claim
-    line = data.line_of(claim.id)
+    line = data.line_of(claim)
     where = f"Line {line}" if line else "No position"
     framework = f"[{inline(data.subject_name(claim.subject))}](../frameworks/{claim.subject}.md#{claim.attribute})"
     heading = f'### <a id="{anchor(claim.id)}"></a>{BADGES[item.verdict.label]} {where} · {framework} · {claim.attribute}'
@@ -124,7 +125,7 @@ def _overview(data: ReportData, page: Page) -> list[str]:
     rows = []
     for item in page.items:
         claim = item.claim
-        line = data.line_of(claim.id)
+        line = data.line_of(claim)
         rows.append([
             f"[{line if line else '—'}](#{anchor(claim.id)})", BADGES[item.verdict.label],
             cell(data.subject_name(claim.subject)), claim.attribute, cell(truncate(data.stated(claim), 40)),
@@ -149,7 +150,7 @@ def _set_aside(data: ReportData, page: Page) -> list[str]:
     lines: list[str] = []
     if page.rejected:
         lead = f"{len(page.rejected)} claim(s) a reviewer rejected; they are left out of the verdicts above."
-        rows = [[str(data.line_of(claim.id) or "—"), *_set_aside_row(data, claim)] for claim in page.rejected]
+        rows = [[str(data.line_of(claim) or "—"), *_set_aside_row(data, claim)] for claim in page.rejected]
         lines += ["## Rejected in review", "", lead, "", *table(["Line", *_SET_ASIDE_HEADERS], rows, (0,)), ""]
     if page.orphaned:
         # An orphaned claim's offsets no longer point at its quote, so it has no line to show.

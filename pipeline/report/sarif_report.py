@@ -53,7 +53,7 @@ def artifact_uri(source: str, sources_dir: str) -> str:
 def _location(data: ReportData, item: CheckedClaim, sources_dir: str) -> dict[str, Any]:
     claim = item.claim
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(claim.source, sources_dir)}}
-    found = data.positions.get(claim.id)
+    found = data.position(claim)
     if found and claim.start is not None and claim.end is not None and claim.source.lower().endswith(VERBATIM_SUFFIXES):
         physical["region"] = {
             "startLine": found.line,
@@ -91,9 +91,10 @@ def _result(data: ReportData, item: CheckedClaim, index: int, sources_dir: str) 
 def sarif_document(data: ReportData, sources_dir: str = "sources", streamed: bool = False) -> dict[str, Any]:
     """The SARIF log: one run, one rule per (verdict, attribute) that occurs; with ``streamed``,
     its results are built while writing."""
-    flagged = [item for item in data.items if item.verdict.label in LEVELS]
-    rule_ids = sorted({rule_id(item) for item in flagged})
+    rule_ids = sorted({rule_id(item) for item in data.items if item.verdict.label in LEVELS})
     index = {identifier: position for position, identifier in enumerate(rule_ids)}
+    # a second pass over the claims rather than a list of them: a large run's would not fit
+    flagged = (item for item in data.items if item.verdict.label in LEVELS)
     results = (_result(data, item, index[rule_id(item)], sources_dir) for item in flagged)
     driver: dict[str, Any] = {"name": "factcheck", "rules": [_rule(data, identifier) for identifier in rule_ids]}
     version = data.environment.get("factcheck")

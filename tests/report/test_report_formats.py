@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -118,8 +119,8 @@ def test_table_rows_keep_their_column_count(written: Path) -> None:
 
 
 def test_reports_are_byte_identical_across_runs(tmp_path: Path, run_result: RunResult, vocab: Vocabulary) -> None:
-    shuffled = run_result.model_copy(update={
-        "checked": tuple(reversed(run_result.checked)),
+    shuffled = replace(run_result, **{
+        "checked": tuple(reversed(list(run_result.checked))),
         "probe_results": tuple(p.model_copy(update={"duration_s": 99.0, "cached": True}) for p in reversed(run_result.probe_results)),
     })  # fmt: skip
     write_reports(run_result, tmp_path / "a", vocab)
@@ -137,7 +138,7 @@ def test_reports_are_byte_identical_across_runs(tmp_path: Path, run_result: RunR
 
 
 def test_stale_pages_are_removed(written: Path, run_result: RunResult, vocab: Vocabulary) -> None:
-    only_alpha = run_result.model_copy(update={
+    only_alpha = replace(run_result, **{
         "sources": tuple(s for s in run_result.sources if s.file == "alpha_guide.txt"),
         "checked": tuple(c for c in run_result.checked if c.claim.source == "alpha_guide.txt"),
         "contradictions": (),

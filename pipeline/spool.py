@@ -1,0 +1,54 @@
+"""Records kept on disk between the stages of a large run, read back one entry at a time.
+
+A run over thousands of articles would otherwise hold every claim, reading and verdict in
+memory at once. A ``Spool`` is an anonymous temporary file (the system removes it when the
+run ends, however it ends) to which each entry is appended once, pickled, and from which
+any entry can be read back by its index. Reads use ``os.pread``, which never moves a shared
+file position, so processes forked to write reports may read the same spool side by side.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Generic, Iterator, TypeVar
+
+T = TypeVar("T")
+
+
+class Spool(Generic[T]):
+    """An append-only list of entries that lives in a temporary file."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._file = tempfile.TemporaryFile(prefix="factcheck-", dir=folder)
+        self._spans: list[tuple[int, int]] = []  # (offset, length) of each entry
+        self._end = 0
+
+    def append(self, entry: T) -> int:
+        """Store ``entry``; returns its index."""
+        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        written = 0
+        while written < len(data):  # os.write may write less than asked
+            written += os.pwrite(self._file.fileno(), data[written:], self._end + written)
+        self._spans.append((self._end, len(data)))
+        self._end += len(data)
+        return len(self._spans) - 1
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __getitem__(self, index: int) -> T:
+        offset, length = self._spans[index]
+        data = os.pread(self._file.fileno(), length, offset)
+        while len(data) < length:
+            data += os.pread(self._file.fileno(), length - len(data), offset + len(data))
+        return pickle.loads(data)  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[T]:
+        for index in range(len(self._spans)):
+            yield self[index]
+
+    def close(self) -> None:
+        self._file.close()
