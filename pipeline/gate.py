@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from pipeline.errors import E_BAD_VALUE, FactcheckError, Location
 from pipeline.labels import VERDICT_LABELS
@@ -82,10 +82,20 @@ class GateRow:
 
 def gate_rows(result: RunResult) -> list[GateRow]:
     """The gating rows of a run's checked claims."""
-    return [
-        GateRow(item.claim.id, item.verdict.label, item.claim.source, item.claim.start, item.claim.quote, item.verdict.rationale)
-        for item in result.checked
-    ]
+    return list(GateRows(result.checked))
+
+
+class GateRows:
+    """The gating rows of checked claims, made each time they are read: a large run's claims
+    are read back from disk, and their rows need not all be held either."""
+
+    def __init__(self, checked: Iterable[CheckedClaim]) -> None:
+        self._checked = checked
+
+    def __iter__(self) -> Iterator[GateRow]:
+        for item in self._checked:
+            claim, verdict = item.claim, item.verdict
+            yield GateRow(claim.id, verdict.label, claim.source, claim.start, claim.quote, verdict.rationale)
 
 
 def _failure(row: GateRow, previous: str | None, compared: bool) -> str:

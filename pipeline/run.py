@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from pipeline.collector import long_lived
-from pipeline.gate import gate_rows
+from pipeline.gate import GateRows
 from pipeline.incremental.stamp import RunSummary, forget, read_up_to_date, write_stamp
 from pipeline.paths import Folders
 
@@ -156,7 +156,7 @@ def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | 
 
 def summarise(result: RunResult) -> RunSummary:
     """The counts and gating rows of a finished run."""
-    return RunSummary(len(result.sources), len(result.checked), tuple(gate_rows(result)))
+    return RunSummary(len(result.sources), len(result.checked), GateRows(result.checked))
 
 
 def run(options: RunOptions, progress: Progress = _quiet) -> RunOutcome:

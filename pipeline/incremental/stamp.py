@@ -18,6 +18,7 @@ import site
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Iterable
 
 from pipeline.errors import FactcheckError
 from pipeline.gate import GateRow
@@ -33,7 +34,7 @@ class RunSummary:
 
     sources: int
     claims: int
-    rows: tuple[GateRow, ...]
+    rows: Iterable[GateRow]  # read as often as needed; a fresh run's are made from its claims on disk
 
 
 def _distributions(python: str | None) -> object:
@@ -81,21 +82,22 @@ def read_up_to_date(folders: Folders, python: str | None) -> RunSummary | None:
 
 def write_stamp(folders: Folders, python: str | None, summary: RunSummary, probe_statuses: list[str]) -> bool:
     """Record this run as up to date; False when a probe must be retried or the cache is unwritable."""
-    from pipeline.catalog.yamlio import write_atomic
     from pipeline.probes.cache import CACHEABLE_STATUSES  # the same rule as the probe cache
 
     if not set(probe_statuses) <= CACHEABLE_STATUSES:
         return False
+    from pipeline.report.streaming import Streamed, write_json
+
     body = {
+        "claims": summary.claims,
         "format": STAMP_FORMAT,
         "inputs": inputs_digest(folders, python),
         "reports": tree_digest(folders.reports),
+        "rows": Streamed(asdict(row) for row in summary.rows),  # a large run's rows are never all in memory
         "sources": summary.sources,
-        "claims": summary.claims,
-        "rows": [asdict(row) for row in summary.rows],
     }
     try:
-        write_atomic(_stamp_path(folders, python), json.dumps(body, sort_keys=True) + "\n")
+        write_json(_stamp_path(folders, python), body)
     except (OSError, FactcheckError):
         return False
     return True

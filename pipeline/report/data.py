@@ -9,9 +9,8 @@ same pages but kept apart from the judged ones. Formatters only render; they nev
 or look up positions themselves, so every output agrees on order and numbering.
 
 A run may have more claims than fit in memory at once, so nothing here holds them all: a
-page reads its claims when asked (``CheckedPages``), formatters make one pass over
-``items`` and count what they summarise in ``Tally`` objects, and only the claims that
-contradictions name are kept by id (``named``), found in one pass.
+page reads its claims when asked (``CheckedPages``), and everything the reports count is
+counted in one pass (``summary``, see ``summary.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +23,8 @@ from functools import cached_property
 from typing import Iterable
 
 from pipeline.checked import CheckedPages, claim_sort_key
-from pipeline.records import VERDICT_LABELS, CheckedClaim, Claim, Contradiction, ProbeResult, RunResult, Source
+from pipeline.records import VERDICT_LABELS, CheckedClaim, Claim, ProbeResult, RunResult, Source
+from pipeline.report.summary import Summary, summarise
 from pipeline.vocab import Vocabulary
 
 BADGES: dict[str, str] = {
@@ -44,8 +44,6 @@ DEFAULT_MEANINGS: dict[str, str] = {
     "contested": "sources disagree and no probe or reference settles it",
     "unverifiable": "an opinion or a claim no probe or reference can decide",
 }
-# Claims that read like a contradiction side's quoted one are linked up to this many.
-SIDE_LINKS = 5
 # Article formats whose loaded text is the file byte for byte, so line numbers match the file.
 VERBATIM_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown")
 
@@ -76,68 +74,6 @@ class Page:
     def items(self) -> tuple[CheckedClaim, ...]:
         """The page's judged claims in reading order (read when asked)."""
         return self.checked.page(self.key)
-
-
-class Tally:
-    """Claims counted as they go past in reading order: how many, in how many articles, their
-    verdicts, and the first one as an example."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.articles = 0
-        self.verdicts: Counter[str] = Counter()
-        self.first: CheckedClaim | None = None
-        self._last_source: str | None = None
-
-    def add(self, item: CheckedClaim) -> None:
-        # claims come grouped by source, so a new source is a new article
-        self.count += 1
-        self.verdicts[item.verdict.label] += 1
-        if item.claim.source != self._last_source:
-            self.articles += 1
-            self._last_source = item.claim.source
-        if self.first is None:
-            self.first = item
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """Count per verdict label, every label present."""
-        return {label: self.verdicts.get(label, 0) for label in VERDICT_LABELS}
-
-
-@dataclass(frozen=True)
-class Named:
-    """The claims contradictions name, by id, and what stands on each side of each one."""
-
-    claims: dict[str, CheckedClaim] = field(default_factory=dict)
-    # (kind, claim_a, claim_b) -> tallies of the claims in same_as_a and same_as_b
-    sides: dict[tuple[str, str, str], tuple[Tally, Tally]] = field(default_factory=dict)
-    topics: Counter[tuple[str, str]] = field(default_factory=Counter)  # claims per (subject, attribute)
-
-
-def contradiction_key(record: Contradiction) -> tuple[str, str, str]:
-    return (record.kind, record.claim_a, record.claim_b)
-
-
-def _named(items: Iterable[CheckedClaim], contradictions: Iterable[Contradiction]) -> Named:
-    """One pass over the claims for everything contradictions show."""
-    named = Named()
-    wanted: set[str] = set()
-    side_of: dict[str, list[Tally]] = {}
-    for record in contradictions:
-        tallies = named.sides.setdefault(contradiction_key(record), (Tally(), Tally()))
-        wanted.update((record.claim_a, record.claim_b, *record.same_as_a[:SIDE_LINKS], *record.same_as_b[:SIDE_LINKS]))
-        for same_as, tally in zip((record.same_as_a, record.same_as_b), tallies):
-            for claim_id in same_as:
-                side_of.setdefault(claim_id, []).append(tally)
-    for item in items:
-        claim_id = item.claim.id
-        named.topics[(item.claim.subject, item.claim.attribute)] += 1
-        if claim_id in wanted:
-            named.claims[claim_id] = item
-        for tally in side_of.get(claim_id, ()):
-            tally.add(item)
-    return named
 
 
 def position_of(text: str, start: int, end: int) -> Position:
@@ -177,13 +113,6 @@ def verdict_counts(items: Iterable[CheckedClaim]) -> dict[str, int]:
     return {label: counts.get(label, 0) for label in VERDICT_LABELS}
 
 
-def review_counts(page: Page) -> dict[str, int]:
-    """Extracted claims of a page per review status (hand-written ones need none)."""
-    found = Counter(item.claim.review or "unreviewed" for item in page.items if item.claim.origin == "extracted")
-    counts = {status: found.get(status, 0) for status in ("accepted", "edited", "unreviewed")}
-    return {**counts, "rejected": len(page.rejected), "orphaned": len(page.orphaned)}
-
-
 def holds_share(counts: dict[str, int]) -> tuple[int, int]:
     """(supported, checkable): the numerator and denominator of the "holds" share."""
     return counts["supported"], sum(counts[label] for label in CHECKABLE)
@@ -198,7 +127,6 @@ class ReportData:
     items: CheckedPages
     pages: tuple[Page, ...]
     page_of: dict[str, Page] = field(repr=False)  # by source key
-    named: Named = field(repr=False, default_factory=Named)
     rejected: tuple[Claim, ...] = ()
     orphaned: tuple[Claim, ...] = ()
     _newlines: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
@@ -214,7 +142,18 @@ class ReportData:
     @cached_property
     def subject_ids(self) -> frozenset[str]:
         """Every framework a claim or a probe is about (each has a page); worked out once."""
-        return frozenset({subject for subject, _ in self.named.topics} | {p.subject for p in self.result.probe_results})
+        return frozenset({subject for subject, _ in self.summary.topics} | {p.subject for p in self.result.probe_results})
+
+    @cached_property
+    def summary(self) -> Summary:
+        """Every count the reports show, from one pass over the claims."""
+        return summarise(self.items, self.result.contradictions, self.stated)
+
+    def review_counts(self, page: Page) -> dict[str, int]:
+        """Extracted claims of a page per review status (hand-written ones need none)."""
+        found = self.summary.reviews.get(page.key, {})
+        counts = {status: found.get(status, 0) for status in ("accepted", "edited", "unreviewed")}
+        return {**counts, "rejected": len(page.rejected), "orphaned": len(page.orphaned)}
 
     def subject_name(self, subject: str) -> str:
         """A display name: the first alias in the vocabulary, else the id."""
@@ -305,13 +244,14 @@ def build_report_data(result: RunResult, vocab: Vocabulary | None) -> ReportData
     """Group and locate a run's claims once for all formatters."""
     sources = sorted(result.sources, key=lambda s: s.file)
     pages = _pages(result.checked, sources, result)
-    return ReportData(
+    data = ReportData(
         result=result,
         vocab=vocab,
         items=result.checked,
         pages=tuple(pages),
         page_of={page.key: page for page in pages},
-        named=_named(result.checked, result.contradictions),
         rejected=tuple(sorted(result.rejected, key=claim_sort_key)),
         orphaned=tuple(sorted(result.orphaned, key=claim_sort_key)),
     )
+    data.summary  # counted now, before formats are written side by side in forked processes
+    return data

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from pipeline.records import Contradiction
 from pipeline.report.base import SingleFile
-from pipeline.report.data import SIDE_LINKS, ReportData, anchor, contradiction_key
+from pipeline.report.data import ReportData, anchor
+from pipeline.report.summary import SIDE_LINKS, contradiction_key
 from pipeline.report.markdown import badge, blockquote, code, counts_line, footer, inline
 
 KIND_TEXT = {
@@ -40,11 +41,11 @@ def ranked(data: ReportData) -> list[Contradiction]:
     """Most important first: settled by evidence (one side holds, the other is refuted or
     outdated, so a reader learns which article is wrong), then across articles, then on
     much-discussed topics."""
-    topic = data.named.topics
+    topic = data.summary.topics
     wrong = ("refuted", "outdated")
 
     def importance(c: Contradiction) -> tuple[int, int, int, int]:
-        a, b = data.named.claims.get(c.claim_a), data.named.claims.get(c.claim_b)
+        a, b = data.summary.named.get(c.claim_a), data.summary.named.get(c.claim_b)
         labels = {item.verdict.label for item in (a, b) if item is not None}
         settled = int("supported" in labels and bool(labels & set(wrong)))
         cross = int(a is not None and b is not None and a.claim.source != b.claim.source)
@@ -60,7 +61,7 @@ def claim_count(contradiction: Contradiction) -> int:
 
 def _side(data: ReportData, contradiction: Contradiction, first: bool, prefix: str) -> list[str]:
     claim_id = contradiction.claim_a if first else contradiction.claim_b
-    item = data.named.claims.get(claim_id)
+    item = data.summary.named.get(claim_id)
     if item is None:
         return [f"- claim {code(claim_id)} (not among this run's claims)"]
     where = f"[{inline(data.where(item.claim))}]({data.claim_href(item.claim, prefix)})"
@@ -69,11 +70,11 @@ def _side(data: ReportData, contradiction: Contradiction, first: bool, prefix: s
 
 def _alike(data: ReportData, contradiction: Contradiction, first: bool, prefix: str) -> list[str]:
     """The side's other claims: how many, their verdicts, and the first few linked."""
-    tally = data.named.sides[contradiction_key(contradiction)][0 if first else 1]
+    tally = data.summary.sides[contradiction_key(contradiction)][0 if first else 1]
     if not tally.count:
         return []
     same_as = contradiction.same_as_a if first else contradiction.same_as_b
-    shown = [data.named.claims[c].claim for c in same_as[:SIDE_LINKS] if c in data.named.claims]
+    shown = [data.summary.named[c].claim for c in same_as[:SIDE_LINKS] if c in data.summary.named]
     links = ", ".join(f"[{inline(data.where(claim, 40))}]({data.claim_href(claim, prefix)})" for claim in shown)
     verdicts = counts_line(tally.counts, skip_zero=True)
     more = f" and {tally.count - SIDE_LINKS} more" if tally.count > SIDE_LINKS else ""

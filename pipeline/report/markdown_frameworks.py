@@ -13,60 +13,16 @@ of articles thus keeps pages a reader can scan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.catalog.yamlio import write_atomic
-from pipeline.records import VERDICT_LABELS, CheckedClaim
+from pipeline.records import VERDICT_LABELS
 from pipeline.report.charts import benchmark_block
-from pipeline.report.data import BADGES, ReportData, Tally
+from pipeline.report.data import BADGES, ReportData
+from pipeline.report.summary import CLAIMS_TABLE_LIMIT, Section, Sheet
 from pipeline.report.markdown import (
     cell, code, counts_line, footer, holds_text, inline, table, truncate, value_text, versions_text,
 )  # fmt: skip
-
-# Past this many claims, a table lists stated values rather than claims.
-CLAIMS_TABLE_LIMIT = 50
-
-
-@dataclass
-class Section:
-    """The claims of one table on a fact sheet, counted as they go past: per stated value,
-    and every claim itself only while there are at most CLAIMS_TABLE_LIMIT of them."""
-
-    tally: Tally = field(default_factory=Tally)
-    values: dict[str, Tally] = field(default_factory=dict)
-    claims: list[CheckedClaim] = field(default_factory=list)
-
-    def add(self, data: ReportData, item: CheckedClaim) -> None:
-        self.tally.add(item)
-        self.values.setdefault(data.stated(item.claim), Tally()).add(item)
-        if self.tally.count <= CLAIMS_TABLE_LIMIT:
-            self.claims.append(item)
-        else:
-            self.claims.clear()  # past the limit the table lists values, so the claims are not needed
-
-
-@dataclass
-class Sheet:
-    """What one framework's page shows: its claims by attribute, and comparisons with it."""
-
-    tally: Tally = field(default_factory=Tally)
-    attributes: dict[str, Section] = field(default_factory=dict)
-    compared: Section = field(default_factory=Section)
-
-
-def fact_sheets(data: ReportData) -> dict[str, Sheet]:
-    """Every framework's sheet, from one pass over the claims."""
-    sheets = {subject: Sheet() for subject in data.subjects()}
-    for item in data.items:
-        claim = item.claim
-        sheet = sheets[claim.subject]
-        sheet.tally.add(item)
-        sheet.attributes.setdefault(claim.attribute, Section()).add(data, item)
-        if claim.relation and claim.relation.object != claim.subject and claim.relation.object in sheets:
-            sheets[claim.relation.object].compared.add(data, item)
-    return sheets
-
 
 def values_summary(section: Section) -> str:
     """``C++ ×2, Lua ×1``: most-stated values first; empty when no claim has a value."""
@@ -172,8 +128,8 @@ class FrameworksFormatter:
 
     def write(self, data: ReportData, folder: Path) -> list[Path]:
         written = []
-        for subject, sheet in fact_sheets(data).items():
+        for subject in data.subjects():
             path = folder / "frameworks" / f"{subject}.md"
-            write_atomic(path, render_framework(data, subject, sheet))
+            write_atomic(path, render_framework(data, subject, data.summary.sheets.get(subject, Sheet())))
             written.append(path)
         return written

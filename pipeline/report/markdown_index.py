@@ -13,7 +13,8 @@ from typing import Any
 from pipeline.records import VERDICT_LABELS
 from pipeline.report.charts import benchmark_block, verdict_bars
 from pipeline.report.base import SingleFile
-from pipeline.report.data import BADGES, ReportData, Tally, verdict_counts
+from pipeline.report.data import BADGES, ReportData
+from pipeline.report.summary import Sheet
 from pipeline.report.markdown import (
     cell, checkable_note, code, counts_line, footer, holds_text, inline, table, truncate, value_text,
 )  # fmt: skip
@@ -30,21 +31,19 @@ _NUMERIC = range(3, 3 + 2 + len(VERDICT_LABELS))
 def _sources(data: ReportData) -> list[str]:
     if is_large(data):
         return summary_sections(data)  # thousands of rows: summaries here, every row on listing pages
-    rows = [source_row(page, "sources/") for page in data.pages]
-    total = verdict_counts(data.items)
-    rows.append(["**All**", "", "", f"**{len(data.items)}**", *(str(total[label]) for label in VERDICT_LABELS), holds_text(total)])
+    rows = [source_row(data, page, "sources/") for page in data.pages]
+    total = data.summary.total.counts
+    rows.append(["**All**", "", "", f"**{data.summary.total.count}**", *(str(total[label]) for label in VERDICT_LABELS), holds_text(total)])
     headers = ["Source", "Publisher", "Published", "Claims", *_VERDICT_COLUMNS, "Holds"]
     chart_labels = [truncate(page.title, 28) for page in data.pages]
-    chart = verdict_bars(chart_labels, [verdict_counts(page.items) for page in data.pages])
+    chart = verdict_bars(chart_labels, [data.summary.page(page.key).counts for page in data.pages])
     return ["## Sources", "", *table(headers, rows, numeric=_NUMERIC), "", checkable_note(), "", *chart, ""]
 
 
 def _frameworks(data: ReportData) -> list[str]:
     rows = []
-    tallies = {subject: Tally() for subject in data.subjects()}
-    for item in data.items:
-        tallies[item.claim.subject].add(item)
-    for subject, tally in tallies.items():
+    for subject in data.subjects():
+        tally = data.summary.sheets.get(subject, Sheet()).tally
         counts = tally.counts
         probes = data.probes_for(subject)
         ok = sum(1 for p in probes if p.status == "ok")
@@ -121,9 +120,9 @@ def _review_note(data: ReportData) -> list[str]:
 
 def render_index(data: ReportData) -> str:
     """The Markdown of ``index.md``."""
-    total = verdict_counts(data.items)
+    total = data.summary.total.counts
     intro = (
-        f"{len(data.items)} claims about deep-learning frameworks from {len(data.result.sources)} articles, "
+        f"{data.summary.total.count} claims about deep-learning frameworks from {len(data.result.sources)} articles, "
         f"checked against the installed frameworks and dated references."
     )
     lines = ["# factcheck report", "", intro, "", counts_line(total), "", *_review_note(data)]

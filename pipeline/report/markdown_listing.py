@@ -16,7 +16,8 @@ from pathlib import Path
 from pipeline.catalog.yamlio import write_atomic
 from pipeline.records import VERDICT_LABELS
 from pipeline.report.charts import verdict_bars
-from pipeline.report.data import BADGES, Page, ReportData, Tally, verdict_counts
+from pipeline.report.data import BADGES, Page, ReportData
+from pipeline.report.summary import WRONG, Tally
 from pipeline.report.markdown import cell, checkable_note, footer, holds_text, table, truncate
 
 SOURCES_ON_INDEX = 200
@@ -25,7 +26,6 @@ TOP_ROWS = 15
 VERDICT_COLUMNS = [BADGES[label] for label in VERDICT_LABELS]
 SOURCE_HEADERS = ["Source", "Publisher", "Published", "Claims", *VERDICT_COLUMNS, "Holds"]
 SOURCE_NUMERIC = range(3, 3 + 2 + len(VERDICT_LABELS))
-WRONG = ("refuted", "outdated")
 
 
 def is_large(data: ReportData) -> bool:
@@ -33,15 +33,16 @@ def is_large(data: ReportData) -> bool:
     return len(data.pages) > SOURCES_ON_INDEX
 
 
-def source_row(page: Page, prefix: str) -> list[str]:
+def source_row(data: ReportData, page: Page, prefix: str) -> list[str]:
     """An article's row: link, publisher, date, claims, verdict counts and the holds share."""
-    counts = verdict_counts(page.items)
+    tally = data.summary.page(page.key)
+    counts = tally.counts
     source = page.source
     return [
         f"[{cell(page.title)}]({prefix}{page.slug}.md)",
         cell(source.publisher or "—") if source else "curated",
         cell(source.published or "—") if source else "—",
-        str(len(page.items)), *(str(counts[label]) for label in VERDICT_LABELS), holds_text(counts),
+        str(tally.count), *(str(counts[label]) for label in VERDICT_LABELS), holds_text(counts),
     ]  # fmt: skip
 
 
@@ -64,7 +65,7 @@ def _listing_page(data: ReportData, number: int, chunk: tuple[Page, ...], total:
         nav.append(f"[Page {number + 1} →]({listing_name(number + 1)})")
     lines = [f"# All sources, page {number} of {total}", "", " · ".join(nav), ""]
     lines += [f"Articles {first:,}–{first + len(chunk) - 1:,} of {len(data.pages):,}, by file name.", ""]
-    lines += table(SOURCE_HEADERS, [source_row(page, "") for page in chunk], numeric=SOURCE_NUMERIC)
+    lines += table(SOURCE_HEADERS, [source_row(data, page, "") for page in chunk], numeric=SOURCE_NUMERIC)
     return "\n".join(lines + ["", checkable_note()] + footer("../"))
 
 
@@ -89,12 +90,10 @@ def _by_year(data: ReportData) -> list[str]:
         years[published[:4] if published else "—"].append(page)
     rows, labels, counts = [], [], []
     for year in sorted(years):
-        tally = Tally()
-        for page in years[year]:
-            for item in page.items:
-                tally.add(item)
-        found = tally.counts
-        rows.append([year, str(len(years[year])), str(tally.count), *(str(found[label]) for label in VERDICT_LABELS), holds_text(found)])
+        tallies = [data.summary.page(page.key) for page in years[year]]
+        found = {label: sum(tally.verdicts.get(label, 0) for tally in tallies) for label in VERDICT_LABELS}
+        claims = sum(tally.count for tally in tallies)
+        rows.append([year, str(len(years[year])), str(claims), *(str(found[label]) for label in VERDICT_LABELS), holds_text(found)])
         labels.append(year)
         counts.append(found)
     headers = ["Published", "Articles", "Claims", *VERDICT_COLUMNS, "Holds"]
@@ -105,12 +104,12 @@ def _by_year(data: ReportData) -> list[str]:
 def _most_wrong(data: ReportData) -> list[str]:
     """The articles with the most refuted or outdated claims."""
     def wrong(page: Page) -> int:
-        counts = verdict_counts(page.items)
-        return sum(counts[label] for label in WRONG)
+        counts = data.summary.page(page.key).verdicts
+        return sum(counts.get(label, 0) for label in WRONG)
 
     top = sorted(data.pages, key=lambda page: (-wrong(page), page.key))[:TOP_ROWS]
     lines = [f"### The {len(top)} articles with the most refuted or outdated claims", ""]
-    return lines + table(SOURCE_HEADERS, [source_row(page, "sources/") for page in top], numeric=SOURCE_NUMERIC) + [""]
+    return lines + table(SOURCE_HEADERS, [source_row(data, page, "sources/") for page in top], numeric=SOURCE_NUMERIC) + [""]
 
 
 def _statement_rows(data: ReportData, groups: dict[tuple[str, ...], Tally]) -> list[list[str]]:
@@ -126,14 +125,8 @@ def _statement_rows(data: ReportData, groups: dict[tuple[str, ...], Tally]) -> l
 
 def _repeated(data: ReportData) -> list[str]:
     """The statements refuted or outdated in the most articles, and the most contested topics."""
-    wrong: dict[tuple[str, ...], Tally] = defaultdict(Tally)
-    contested: dict[tuple[str, ...], Tally] = defaultdict(Tally)
-    for item in data.items:
-        claim, label = item.claim, item.verdict.label
-        if label in WRONG:
-            wrong[(claim.subject, claim.attribute, data.stated(claim), f"{BADGES[label]} {label}")].add(item)
-        elif label == "contested":
-            contested[(claim.subject, claim.attribute)].add(item)
+    wrong = {(*key[:3], f"{BADGES[key[3]]} {key[3]}"): tally for key, tally in data.summary.wrong.items()}
+    contested = data.summary.contested
     lines = ["### Statements refuted or outdated in the most articles", ""]
     headers = ["Framework", "Attribute", "Stated", "Verdict", "Claims", "Articles", "Example"]
     lines += table(headers, _statement_rows(data, wrong), numeric=(4, 5)) if wrong else ["None."]
@@ -147,10 +140,10 @@ def summary_sections(data: ReportData) -> list[str]:
     """The index's Sources section for a large corpus."""
     chunks = _chunks(data)
     links = " · ".join(f"[{number}](sources/{listing_name(number)})" for number in range(1, len(chunks) + 1))
-    total = verdict_counts(data.items)
+    total = data.summary.total.counts
     intro = (
         f"{len(data.pages):,} sources, too many to list here: every one is listed with its verdict counts, "
-        f"{SOURCES_PER_PAGE} to a page, on pages {links}. All sources together: {len(data.items):,} claims, "
+        f"{SOURCES_PER_PAGE} to a page, on pages {links}. All sources together: {data.summary.total.count:,} claims, "
         f"holds {holds_text(total)}."
     )
     lines = ["## Sources", "", intro, "", checkable_note(), ""]

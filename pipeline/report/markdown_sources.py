@@ -18,7 +18,7 @@ from pathlib import Path
 from pipeline.catalog.yamlio import write_atomic
 from pipeline.records import CheckedClaim, Claim, Evidence, Qualifiers
 from pipeline.report.charts import verdict_pie
-from pipeline.report.data import BADGES, Page, ReportData, anchor, review_counts, verdict_counts
+from pipeline.report.data import BADGES, Page, ReportData, anchor, verdict_counts
 from pipeline.report.markdown import (
     badge, blockquote, cell, code, counts_line, details, footer, holds_text, inline, json_excerpt, table,
     truncate, value_text, versions_text,
@@ -45,7 +45,7 @@ def qualifiers_text(qualifiers: Qualifiers) -> str:
 
 def _evidence_line(data: ReportData, evidence: Evidence) -> str:
     icon = EVIDENCE_ICONS.get(evidence.kind, "•")
-    other = data.named.claims.get(evidence.ref) if evidence.kind == "claim" else None
+    other = data.summary.named.get(evidence.ref) if evidence.kind == "claim" else None
     if other is not None:
         ref = f"[{code(evidence.ref)}]({data.claim_href(other.claim, '')})"
     else:
@@ -163,9 +163,9 @@ def _set_aside(data: ReportData, page: Page) -> list[str]:
     return lines
 
 
-def _review_line(page: Page) -> list[str]:
+def _review_line(data: ReportData, page: Page) -> list[str]:
     """``Review: 2 accepted · 1 edited · …``, only once a claim of the page was reviewed."""
-    counts = review_counts(page)
+    counts = data.review_counts(page)
     if not any(counts[status] for status in ("accepted", "edited", "rejected", "orphaned")):
         return []
     return ["Review: " + " · ".join(f"{count} {status}" for status, count in counts.items() if count), ""]
@@ -189,7 +189,7 @@ def render_source(data: ReportData, page: Page) -> str:
     if not page.items:
         lines += ["No claims were found in this article." if not page.rejected else "Every claim was rejected in review."]
         return "\n".join(lines + ([""] if page.rejected or page.orphaned else []) + _set_aside(data, page) + footer("../"))
-    lines += [f"**{len(page.items)} claims** · holds {holds_text(counts)}", "", counts_line(counts), "", *_review_line(page)]
+    lines += [f"**{len(page.items)} claims** · holds {holds_text(counts)}", "", counts_line(counts), "", *_review_line(data, page)]
     lines += verdict_pie(counts) + ["", *_overview(data, page), "", "## Claims", ""]
     for item in page.items:
         lines += _claim_section(data, item)

@@ -29,7 +29,8 @@ def test_an_unchanged_rerun_is_up_to_date(folders: Folders) -> None:
     second = run(RunOptions(folders=folders))
     assert first.result is not None and first.result.articles_parsed == 2
     assert second.result is None
-    assert second.summary == first.summary and second.summary.claims > 0
+    assert (second.summary.sources, second.summary.claims) == (first.summary.sources, first.summary.claims)
+    assert tuple(second.summary.rows) == tuple(first.summary.rows) and second.summary.claims > 0
     assert {p: p.read_bytes() for p in folders.reports.rglob("*") if p.is_file()} == before
 
 
