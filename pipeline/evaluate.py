@@ -182,10 +182,11 @@ def evaluate_folder(gold_folder: Path, folders: Any, python: str | None = None, 
     """Run the pipeline without writing anything and compare it with the gold folder."""
     golds = load_gold(gold_folder)
     if verdicts:
+        from pipeline.ingest.loader import load_sources
         from pipeline.run import RunOptions, check
 
         result = check(RunOptions(folders=folders, python=python, write=False))
-        loaded, checked = list(result.sources), list(result.checked)
+        loaded, checked = load_sources(folders.sources), list(result.checked)  # the run keeps no texts
     else:
         loaded, checked = _extract_only(folders)
     sources = {s.file: s for s in loaded}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
@@ -206,7 +207,7 @@ class RunResult:
     Not a pydantic record: the checked claims are not validated again, nor held in a tuple.
     """
 
-    sources: tuple[Source, ...]
+    sources: tuple[Source, ...]  # without their text when ``sources_dir`` is given
     checked: CheckedPages
     contradictions: tuple[Contradiction, ...] = ()
     probe_results: tuple[ProbeResult, ...] = ()
@@ -214,6 +215,7 @@ class RunResult:
     articles_parsed: int = 0  # articles spaCy parsed in this run; the rest came from the extraction cache
     rejected: tuple[Claim, ...] = ()  # claims a reviewer rejected: kept out of verdicts
     orphaned: tuple[Claim, ...] = ()  # reviewed claims whose quote is no longer in their article; kept, not judged
+    sources_dir: Path | None = None  # where to read the articles' text, when ``sources`` do not hold it
 
     def __post_init__(self) -> None:
         from pipeline.checked import CheckedPages

@@ -67,7 +67,7 @@ def store_articles(sources: list[Source], vocab: Vocabulary, options: RunOptions
 
     folders = options.folders
     vocabulary = vocab.path or folders.config("vocabulary.yaml")
-    setup = ArticleSetup(vocabulary, folders.claims, folders.cache / "extract", rules_digest(folders), staging)
+    setup = ArticleSetup(vocabulary, folders.claims, folders.cache / "extract", rules_digest(folders), staging, folders.sources)
     progress(f"extract: {len(sources)} article(s) with {options.jobs} job(s)")
     errors: list[FactcheckError] = []
     rejected: list[Claim] = []
@@ -131,7 +131,7 @@ def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | 
     folders = options.folders
     vocab = vocab or load_vocabulary(folders.config("vocabulary.yaml"))
     progress("ingest")
-    sources = load_sources(folders.sources)
+    sources = load_sources(folders.sources, texts=False)  # each text is read again where it is needed
     with long_lived():
         gathered = gather_claims(sources, vocab, options, progress)
     progress("probe")
@@ -144,6 +144,7 @@ def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | 
     gathered.corpus.close()  # every verdict is in ``checked`` now
     return RunResult(
         sources=tuple(sources),
+        sources_dir=folders.sources,
         checked=checked,
         contradictions=tuple(contradictions),
         probe_results=tuple(results),

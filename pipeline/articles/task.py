@@ -32,6 +32,9 @@ class ArticleSetup:
     # where new claim files are written, reviews merged from the previous ones; None merges
     # and writes nothing
     staging: Path | None
+    # the sources folder when the sources come without their text (a large run holds none of
+    # them): each is read here, where it is parsed; None when they come with it
+    sources_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,10 @@ class ChunkWorker:
 
     def prepare(self, sources: list[Source]) -> list[PreparedArticle]:
         """Every source of the chunk, in the chunk's order."""
+        if self.setup.sources_dir is not None:
+            from pipeline.ingest.loader import with_text
+
+            sources = [with_text(source, folder=self.setup.sources_dir) for source in sources]
         with long_lived():  # as in the main process: a worker's spaCy pipeline is walked by no collection
             found = extract_incrementally(sources, self.cache, self._extract)
             return [self._article(source, found.by_source[source.file], source.file in found.parsed) for source in sources]

@@ -18,7 +18,7 @@ import site
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from pipeline.errors import FactcheckError
 from pipeline.gate import GateRow
@@ -86,21 +86,30 @@ def write_stamp(folders: Folders, python: str | None, summary: RunSummary, probe
 
     if not set(probe_statuses) <= CACHEABLE_STATUSES:
         return False
-    from pipeline.report.streaming import Streamed, write_json
+    from pipeline.report.streaming import write_chunks
 
-    body = {
+    head = {
         "claims": summary.claims,
         "format": STAMP_FORMAT,
         "inputs": inputs_digest(folders, python),
         "reports": tree_digest(folders.reports),
-        "rows": Streamed(asdict(row) for row in summary.rows),  # a large run's rows are never all in memory
         "sources": summary.sources,
     }
     try:
-        write_json(_stamp_path(folders, python), body)
+        write_chunks(_stamp_path(folders, python), _stamp_chunks(head, summary.rows))
     except (OSError, FactcheckError):
         return False
     return True
+
+
+def _stamp_chunks(head: dict[str, object], rows: Iterable[GateRow]) -> Iterator[str]:
+    """The stamp as JSON, a row at a time: a large run's rows are never all in memory."""
+    yield json.dumps(head, sort_keys=True)[:-1] + ', "rows": ['
+    separator = ""
+    for row in rows:
+        yield separator + json.dumps(asdict(row), sort_keys=True)
+        separator = ", "
+    yield "]}\n"
 
 
 def forget(folders: Folders, python: str | None) -> None:

@@ -175,32 +175,42 @@ def _index_or_errors(folder: Path) -> tuple[dict[str, IndexEntry], list[Factchec
         return {}, [error]
 
 
-def load_sources(folder: Path) -> list[Source]:
-    """Every article of ``folder`` as a Source, in file-name order; every problem raised together."""
+def load_sources(folder: Path, texts: bool = True) -> list[Source]:
+    """Every article of ``folder`` as a Source, in file-name order; every problem raised together.
+
+    Without ``texts`` every article is still read and checked, but its Source keeps the
+    metadata only (``text`` empty): a run over thousands of articles reads each text again
+    where it is needed (``with_text``) instead of holding them all.
+    """
     if not folder.is_dir():
         what = "is a file, not a folder" if folder.exists() else "sources folder not found"
         raise FactcheckError(E_SOURCE_MISSING, what, Location(folder), "pass --sources DIR, a folder of articles")
     index, errors = _index_or_errors(folder)
     paths = article_files(folder)
-    texts, problems = read_each(paths, read_text)
+    found, problems = read_each(paths, read_text if texts else _title_only)
     errors.extend(problems + _name_clashes(paths))
     if errors:
         raise ErrorGroup(errors)
     sources = []
-    for path, text in texts:
+    for path, text in found:
         entry = index.get(path.name) or IndexEntry(file=path.name)
-        sources.append(
-            Source(
-                file=path.name,
-                title=entry.title or first_line(text),
-                publisher=entry.publisher,
-                url=entry.url,
-                published=entry.published,
-                text=text,
-                boilerplate=tuple(find_boilerplate(text)),
-            )
-        )
+        title = entry.title or (first_line(text) if texts else text)
+        sources.append(Source(file=path.name, title=title, publisher=entry.publisher, url=entry.url, published=entry.published, text=""))
+        if texts:
+            sources[-1] = with_text(sources[-1], text)
     return sources
+
+
+def _title_only(path: Path) -> str | None:
+    """The fallback title of an article, its text checked like any other and then let go."""
+    return first_line(read_text(path))
+
+
+def with_text(source: Source, text: str | None = None, folder: Path | None = None) -> Source:
+    """``source`` with its text (read from ``folder`` when not given) and boilerplate spans."""
+    if text is None:
+        text = read_text((folder or Path(".")) / source.file)
+    return source.model_copy(update={"text": text, "boilerplate": tuple(find_boilerplate(text))})
 
 
 def first_line(text: str) -> str | None:

@@ -129,7 +129,7 @@ class ReportData:
     page_of: dict[str, Page] = field(repr=False)  # by source key
     rejected: tuple[Claim, ...] = ()
     orphaned: tuple[Claim, ...] = ()
-    _newlines: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _newlines: dict[str, tuple[int, list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def environment(self) -> dict[str, object]:
@@ -183,13 +183,25 @@ class ReportData:
     def position(self, claim: Claim) -> Position | None:
         """Where a judged or rejected claim sits in its article; None without offsets or article."""
         page = self.page_of.get(claim.source)
-        source = page.source if page else None
-        if source is None or claim.start is None or claim.end is None or not 0 <= claim.start <= claim.end <= len(source.text):
+        if page is None or page.source is None or claim.start is None or claim.end is None:
             return None
+        length, newlines = self._lines(page.source)
+        if not 0 <= claim.start <= claim.end <= length:
+            return None
+        return _located(newlines, claim.start, claim.end)
+
+    def _lines(self, source: Source) -> tuple[int, list[int]]:
+        """The length of an article's text and where its newlines are; a run that keeps no
+        texts reads the article again (pages are read one after another: one is kept)."""
         if source.file not in self._newlines:
-            self._newlines.clear()  # pages are read one after another: keep the current one only
-            self._newlines[source.file] = _newlines(source.text)
-        return _located(self._newlines[source.file], claim.start, claim.end)
+            text = source.text
+            if not text and self.result.sources_dir is not None:
+                from pipeline.ingest.loader import read_text
+
+                text = read_text(self.result.sources_dir / source.file)
+            self._newlines.clear()
+            self._newlines[source.file] = (len(text), _newlines(text))
+        return self._newlines[source.file]
 
     def line_of(self, claim: Claim) -> int | None:
         found = self.position(claim)

@@ -41,3 +41,17 @@ def test_fixture_article_meets_the_bar() -> None:
     # the first occurrence); see the report in tests/extract/fixtures/README.md
     assert result["recall"] >= 0.85
     assert result["precision"] >= 0.85
+
+
+def test_eval_with_verdicts_matches_the_run_s_verdicts(tmp_path: Path) -> None:
+    """The whole run (probes from the cache or run) judges the claims eval matches."""
+    sources, gold = tmp_path / "sources", tmp_path / "gold"
+    sources.mkdir()
+    gold.mkdir()
+    (sources / "tiny.txt").write_text(ARTICLE, encoding="utf-8")
+    claim = {"id": "t1", "quote": "JAX is written in Python and C++.", "subject": "jax", "attribute": "implementation_language"}
+    labels = {"source": "tiny.txt", "claims": [{**claim, "verdict": "supported"}]}
+    (gold / "tiny.yaml").write_text(yaml.safe_dump(labels), encoding="utf-8")
+    evaluation = evaluate_folder(gold, Folders(sources=sources, claims=tmp_path / "claims"), verdicts=True)
+    assert [(g.id, item.claim.source) for g, _, item in evaluation.found] == [("t1", "tiny.txt")]
+    assert all(item.verdict.label in ("supported", "refuted", "outdated", "contested", "unverifiable") for _, _, item in evaluation.found)
