@@ -11,6 +11,7 @@ so the caller can store each one away instead of holding the whole corpus.
 
 from __future__ import annotations
 
+import math
 from typing import Iterator
 
 from pipeline.articles.task import ArticleSetup, ChunkWorker, Prepared, PreparedArticle
@@ -33,18 +34,11 @@ def _prepare_chunk(sources: list[Source]) -> list[PreparedArticle]:
 
 
 def neighbour_chunks(ordered: list[Source], count: int, most: int = ARTICLES_PER_CHUNK) -> list[list[Source]]:
-    """``ordered`` cut into runs of neighbours: at least ``count`` of similar total length,
-    none with more than ``most`` articles."""
-    target = sum(len(source.text) for source in ordered) / max(1, count)
-    chunks: list[list[Source]] = [[]]
-    size = 0
-    for source in ordered:
-        if chunks[-1] and (size >= target or len(chunks[-1]) >= most):
-            chunks.append([])
-            size = 0
-        chunks[-1].append(source)
-        size += len(source.text)
-    return [chunk for chunk in chunks if chunk]
+    """``ordered`` cut into runs of neighbours of one size: about ``count`` of them, none with
+    more than ``most`` articles. (The sources of a large run carry no text to weigh them by;
+    many small chunks even out their lengths anyway.)"""
+    size = max(1, min(most, math.ceil(len(ordered) / max(1, count))))
+    return [ordered[start : start + size] for start in range(0, len(ordered), size)]
 
 
 def each_article(sources: list[Source], setup: ArticleSetup, jobs: int = 1) -> Iterator[PreparedArticle]:

@@ -114,3 +114,30 @@ def test_a_run_with_one_bad_claim_file_moves_nothing_into_place(tmp_path: Path) 
         sync_extracted(folder, sources, [], vocab)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert yaml.safe_load((folder / "a.yaml").read_text(encoding="utf-8")) == {"source": "a.txt", "claims": []}
+
+
+def test_chunks_are_runs_of_neighbours_of_bounded_size() -> None:
+    from pipeline.articles.pool import neighbour_chunks
+
+    sources = [Source(file=f"{n:03d}.txt", text="x" * (10 + n % 7)) for n in range(100)]
+    chunks = neighbour_chunks(sources, 4, most=16)
+    assert [s for chunk in chunks for s in chunk] == sources  # order kept, nothing lost or repeated
+    assert [len(chunk) for chunk in chunks] == [16] * 6 + [4]
+    assert [len(chunk) for chunk in neighbour_chunks(sources, 40, most=16)] == [3] * 33 + [1]
+    assert neighbour_chunks([], 3) == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_sources_without_text_are_read_where_they_are_prepared(tmp_path: Path, jobs: int) -> None:
+    from pipeline.ingest.loader import load_sources
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with_texts = prepare_articles(load_sources(folder), _setup(tmp_path, None), 1)
+    light = load_sources(folder, texts=False)
+    setup = ArticleSetup(PROJECT_CLAIMS / "vocabulary.yaml", tmp_path / "claims", tmp_path / "cache", "rules", None, folder)
+    without = prepare_articles(light, setup, jobs)
+    assert [(a.file, a.claims, a.readings) for a in without.articles] == [(a.file, a.claims, a.readings) for a in with_texts.articles]
+    assert sum(len(a.claims) for a in without.articles) >= 5

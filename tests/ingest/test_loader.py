@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.errors import ErrorGroup
 from pipeline.ingest.html import html_to_text
-from pipeline.ingest.loader import load_sources
+from pipeline.ingest.loader import load_sources, with_text
 from tests.conftest import SOURCES
 
 
@@ -68,3 +68,19 @@ def test_errors_are_grouped(tmp_path: Path) -> None:
     with pytest.raises(ErrorGroup) as caught:
         load_sources(tmp_path)
     assert len(caught.value.errors) == 2
+
+
+def test_sources_without_text_keep_their_metadata_and_get_it_back(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("<html><body><h1>Title here</h1><p>JAX is fast.</p></body></html>", encoding="utf-8")
+    (tmp_path / "note.txt").write_text("\n# A note\nPyTorch runs on Linux.\n", encoding="utf-8")
+    full = load_sources(tmp_path)
+    light = load_sources(tmp_path, texts=False)
+    assert [s.model_copy(update={"text": "", "boilerplate": ()}) for s in full] == light
+    assert [s.title for s in light] == ["A note", "Title here"] and all(s.text == "" for s in light)
+    assert [with_text(s, folder=tmp_path) for s in light] == full
+
+
+def test_sources_without_text_are_still_checked(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    with pytest.raises(ErrorGroup, match="whitespace only"):
+        load_sources(tmp_path, texts=False)

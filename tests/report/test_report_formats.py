@@ -66,6 +66,22 @@ def test_positions_count_characters_and_lines() -> None:
     found = position_of(text, start, start + len("PyTorch"))
     assert (found.line, found.column, found.end_line, found.end_column) == (2, 7, 2, 14)
     assert position_of(text, 0, len(text)).end_line == 3
+    # a newline belongs to the line it ends; the offset after it starts the next line
+    assert (position_of("\nab\n", 3, 4).line, position_of("\nab\n", 4, 4).line) == (2, 3)
+
+
+def test_reports_read_each_text_again_when_the_run_kept_none(tmp_path: Path, run_result: RunResult, vocab: Vocabulary) -> None:
+    """A large run keeps its sources without text: reports read each article from its folder."""
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for source in run_result.sources:
+        (folder / source.file).write_bytes(source.text.encode("utf-8"))
+    light = replace(run_result, sources=tuple(s.model_copy(update={"text": ""}) for s in run_result.sources), sources_dir=folder)
+    write_reports(run_result, tmp_path / "a", vocab)
+    write_reports(light, tmp_path / "b", vocab)
+    first, second = _tree(tmp_path / "a"), _tree(tmp_path / "b")
+    assert {k: v for k, v in first.items() if k not in DETERMINISTIC_EXCLUDE} == {k: v for k, v in second.items() if k not in DETERMINISTIC_EXCLUDE}
+    assert b'"line": 3' in first["claims.json"]
 
 
 def test_claims_json_contract_and_baseline_round_trip(written: Path, run_result: RunResult) -> None:
