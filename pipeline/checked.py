@@ -58,6 +58,14 @@ class CheckedPages:
             spool.append(items)
         return cls(keys, counts, spool.__getitem__)
 
+    @classmethod
+    def joined(cls, parts: list[CheckedPages]) -> CheckedPages:
+        """Consecutive runs of pages as one, keys still in order."""
+        keys = [key for part in parts for key in part.keys]
+        counts = [count for part in parts for count in part.sizes()]
+        where = [(part, index) for part in parts for index in range(len(part.keys))]
+        return cls(keys, counts, lambda index: where[index][0]._load(where[index][1]))
+
     def page(self, key: str) -> PageItems:
         """The claims of one source key, in reading order (none when it has no claims)."""
         index = self._index.get(key)
@@ -66,6 +74,10 @@ class CheckedPages:
         if self._last is None or self._last[0] != index:
             self._last = (index, self._load(index))
         return self._last[1]
+
+    def sizes(self) -> list[int]:
+        """How many claims each page has, in key order."""
+        return list(self._counts)
 
     def __iter__(self) -> Iterator[CheckedClaim]:
         for key in self.keys:

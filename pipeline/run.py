@@ -140,7 +140,7 @@ def check(options: RunOptions, progress: Progress = _quiet, vocab: Vocabulary | 
     progress("reconcile")
     facts = load_facts(folders.config("facts"), vocab)
     with long_lived():
-        checked, contradictions = judge_corpus(gathered.corpus, sources, results, facts, vocab)
+        checked, contradictions = judge_corpus(gathered.corpus, sources, results, facts, vocab, options.jobs)
     gathered.corpus.close()  # every verdict is in ``checked`` now
     return RunResult(
         sources=tuple(sources),

@@ -3,8 +3,9 @@
 A run over thousands of articles would otherwise hold every claim, reading and verdict in
 memory at once. A ``Spool`` is an anonymous temporary file (the system removes it when the
 run ends, however it ends) to which each entry is appended once, pickled, and from which
-any entry can be read back by its index. Reads use ``os.pread``, which never moves a shared
-file position, so processes forked to write reports may read the same spool side by side.
+any entry can be read back by its index. Reads and writes use ``os.pread`` and
+``os.pwrite``, which never move a shared file position, so forked processes may read a
+spool side by side, or fill spools their parent made (``written``, ``adopt``).
 """
 
 from __future__ import annotations
@@ -49,6 +50,17 @@ class Spool(Generic[T]):
     def __iter__(self) -> Iterator[T]:
         for index in range(len(self._spans)):
             yield self[index]
+
+    def written(self) -> tuple[list[tuple[int, int]], int]:
+        """Where this spool's entries are: what a forked process that appended to a spool
+        its parent made hands back, so the parent can ``adopt`` them."""
+        return list(self._spans), self._end
+
+    def adopt(self, written: tuple[list[tuple[int, int]], int]) -> None:
+        """Take on the entries a forked process appended (this spool must have none of its own)."""
+        if self._spans:
+            raise ValueError("a spool with entries of its own cannot adopt another's")
+        self._spans, self._end = list(written[0]), written[1]
 
     def close(self) -> None:
         self._file.close()

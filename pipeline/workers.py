@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -18,6 +19,11 @@ from typing import Any, Callable, Iterator
 from pipeline.errors import E_WORKER, FactcheckError, Location
 
 Initializer = Callable[..., None]
+
+
+def can_fork() -> bool:
+    """True when this process may fork safely: the system supports it and no other thread runs."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _start(initializer: Initializer | None, *args: Any) -> None:

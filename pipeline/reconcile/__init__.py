@@ -73,6 +73,15 @@ class Judge:
             checked.append(item)
         return checked
 
+    @property
+    def named_verdicts(self) -> dict[str, CheckedClaim]:
+        """The verdicts given so far to claims that contradictions name."""
+        return dict(self._named_verdicts)
+
+    def adopt(self, verdicts: Mapping[str, CheckedClaim]) -> None:
+        """Take on verdicts of named claims given by another process judging other articles."""
+        self._named_verdicts.update(verdicts)
+
     def explain(self) -> list[Contradiction]:
         """Each contradiction with what the evidence says about its two claims (once every
         claim it names has been judged)."""

@@ -17,9 +17,10 @@ from pipeline.checked import CheckedPages, PageItems, in_reading_order
 from pipeline.reconcile import ContradictionInput, Judge, contradictions_in, start_judging
 from pipeline.reconcile.lexicon import load_lexicon
 from pipeline.reconcile.reading import Reading
-from pipeline.records import Claim, Contradiction, Fact, ProbeResult, Source
+from pipeline.records import CheckedClaim, Claim, Contradiction, Fact, ProbeResult, Source
 from pipeline.spool import Spool
 from pipeline.vocab import Vocabulary
+from pipeline.workers import can_fork, worker_pool
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,9 @@ class Corpus:
         readings = {claim_id: reading for entry in entries for claim_id, reading in entry.readings.items()}
         return ArticleClaims(key, tuple(claim for entry in entries for claim in entry.claims), readings)
 
-    def in_key_order(self) -> Iterator[ArticleClaims]:
-        for key in sorted(self._entries):
-            yield self.article(key)
+    def keys(self) -> list[str]:
+        """Every source key with claims, sorted."""
+        return sorted(self._entries)
 
     def find(self, claim_ids: set[str]) -> dict[str, tuple[Claim, Reading]]:
         """The claims with these ids and their readings, reading only the articles that can hold them."""
@@ -81,9 +82,44 @@ class Corpus:
         self.spool.close()
 
 
-def _judged_pages(corpus: Corpus, judging: Judge) -> Iterator[tuple[str, PageItems]]:
-    for article in corpus.in_key_order():
-        yield article.key, in_reading_order(judging.judge(article.claims, article.readings))
+def _judged_pages(corpus: Corpus, judging: Judge, keys: list[str]) -> Iterator[tuple[str, PageItems]]:
+    for key in keys:
+        article = corpus.article(key)
+        yield key, in_reading_order(judging.judge(article.claims, article.readings))
+
+
+_job: dict[str, object] = {}  # what a forked judging process inherits: corpus, judge, key ranges, spools
+
+
+def _judge_share(index: int) -> tuple[list[int], tuple[list[tuple[int, int]], int], dict[str, CheckedClaim]]:
+    """One range of keys judged into its spool: the page sizes, where they were written, and
+    the verdicts of the claims contradictions name."""
+    corpus, judging = _job["corpus"], _job["judging"]
+    keys, spool = _job["ranges"][index], _job["spools"][index]  # type: ignore[index]
+    pages = CheckedPages.spooled(_judged_pages(corpus, judging, keys), spool)  # type: ignore[arg-type]
+    return pages.sizes(), spool.written(), judging.named_verdicts  # type: ignore[attr-defined]
+
+
+def _judge_in_processes(corpus: Corpus, judging: Judge, keys: list[str], jobs: int) -> CheckedPages:
+    """The keys cut into ``jobs`` runs, each judged in a process of its own (forked, so it
+    inherits the corpus and the judge) into a spool made here."""
+    size = -(-len(keys) // jobs)
+    ranges = [keys[start : start + size] for start in range(0, len(keys), size)]
+    spools: list[Spool[PageItems]] = [Spool() for _ in ranges]
+    _job.update(corpus=corpus, judging=judging, ranges=ranges, spools=spools)
+    try:
+        with worker_pool(len(ranges) - 1, "fork") as pool:
+            others = [pool.submit(_judge_share, index) for index in range(1, len(ranges))]
+            results = [_judge_share(0)] + [future.result() for future in others]
+    finally:
+        _job.clear()
+    parts = []
+    for keys_of, spool, (counts, written, named) in zip(ranges, spools, results):
+        if keys_of is not ranges[0]:
+            spool.adopt(written)
+            judging.adopt(named)
+        parts.append(CheckedPages(keys_of, counts, spool.__getitem__))
+    return CheckedPages.joined(parts)
 
 
 def judge_corpus(
@@ -92,11 +128,20 @@ def judge_corpus(
     probe_results: list[ProbeResult],
     facts: list[Fact],
     vocab: Vocabulary,
+    jobs: int = 1,
 ) -> tuple[CheckedPages, list[Contradiction]]:
-    """Every claim of the corpus with its verdict (kept in a spool), and the contradictions."""
+    """Every claim of the corpus with its verdict (kept in a spool), and the contradictions.
+
+    With ``jobs`` above 1 (and a process that may fork), the articles are judged in that
+    many processes; the verdicts are the same.
+    """
     lexicon = load_lexicon()
     findings = contradictions_in(corpus.contradiction_input, lexicon)
     named = corpus.find(findings.named())
     judging = start_judging(findings, named, sources, probe_results, facts, vocab, lexicon)
-    checked = CheckedPages.spooled(_judged_pages(corpus, judging), Spool())
+    keys = corpus.keys()
+    if jobs > 1 and len(keys) > 1 and can_fork():
+        checked = _judge_in_processes(corpus, judging, keys, jobs)
+    else:
+        checked = CheckedPages.spooled(_judged_pages(corpus, judging, keys), Spool())
     return checked, judging.explain()

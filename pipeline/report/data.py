@@ -146,7 +146,9 @@ class ReportData:
 
     @cached_property
     def summary(self) -> Summary:
-        """Every count the reports show, from one pass over the claims."""
+        """Every count the reports show, from one pass over the claims, made when first needed:
+        with ``--jobs``, in the process that writes the pages needing it, while another writes
+        the formats that list claims and need no counts."""
         return summarise(self.items, self.result.contradictions, self.stated)
 
     def review_counts(self, page: Page) -> dict[str, int]:
@@ -265,5 +267,4 @@ def build_report_data(result: RunResult, vocab: Vocabulary | None) -> ReportData
         rejected=tuple(sorted(result.rejected, key=claim_sort_key)),
         orphaned=tuple(sorted(result.orphaned, key=claim_sort_key)),
     )
-    data.summary  # counted now, before formats are written side by side in forked processes
-    return data
+    return data  # ``summary`` is counted where a format first needs it

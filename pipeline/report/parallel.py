@@ -9,37 +9,43 @@ format in this process; the files are the same either way.
 
 from __future__ import annotations
 
-import multiprocessing
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.report.data import ReportData
-from pipeline.workers import worker_pool
+from pipeline.workers import can_fork, worker_pool
 
 if TYPE_CHECKING:
     from pipeline.report.base import Formatter
 
 # Relative cost of each format on a large run (measured: the pages of every source and
-# claims.json take most of the time); a format not listed counts as 1.
-WEIGHTS: dict[str, float] = {"sources": 4.0, "json": 3.5, "csv": 0.8, "frameworks": 0.8, "index": 0.5, "sarif": 0.4, "contradictions": 0.4, "run": 0.1}
+# claims.json take most of the time); a format not listed counts as 1. The pages that show
+# counts share one pass over the claims (``ReportData.summary``): it is counted with the
+# sources pages, which need it too, so those pages go together.
+WEIGHTS: dict[str, float] = {"sources": 2.9, "json": 1.5, "csv": 1.1, "sarif": 0.6, "frameworks": 0.1, "index": 0.1, "contradictions": 0.1, "run": 0.1}
+NEED_SUMMARY: frozenset[str] = frozenset({"sources", "frameworks", "index", "contradictions"})
+SUMMARY_WEIGHT = 1.0
 _job: dict[str, object] = {}  # what a forked process inherits: the shares, the data, the staging folder
 
 
 def share_out(formatters: list[Formatter], count: int) -> list[list[Formatter]]:
-    """The formats dealt into at most ``count`` shares of similar cost, heaviest first."""
+    """The formats dealt into at most ``count`` shares of similar cost, heaviest first; the
+    formats that need the counts of the whole run stay together, so they are counted once."""
+    together = [f for f in formatters if f.name in NEED_SUMMARY]
+    bundles = [together] if together else []
+    bundles += [[f] for f in formatters if f.name not in NEED_SUMMARY]
+
+    def weight(bundle: list[Formatter]) -> float:
+        extra = SUMMARY_WEIGHT if bundle is together else 0.0
+        return extra + sum(WEIGHTS.get(f.name, 1.0) for f in bundle)
+
     shares: list[list[Formatter]] = [[] for _ in range(max(1, count))]
     loads = [0.0] * len(shares)
-    for formatter in sorted(formatters, key=lambda f: -WEIGHTS.get(f.name, 1.0)):
+    for bundle in sorted(bundles, key=lambda b: -weight(b)):
         lightest = loads.index(min(loads))
-        shares[lightest].append(formatter)
-        loads[lightest] += WEIGHTS.get(formatter.name, 1.0)
+        shares[lightest] += bundle
+        loads[lightest] += weight(bundle)
     return [share for share in shares if share]
-
-
-def can_fork() -> bool:
-    """True when this process may fork safely: the system supports it and no other thread runs."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _write_share(index: int) -> list[Path]:

@@ -91,7 +91,7 @@ def _result(data: ReportData, item: CheckedClaim, index: int, sources_dir: str) 
 def sarif_document(data: ReportData, sources_dir: str = "sources", streamed: bool = False) -> dict[str, Any]:
     """The SARIF log: one run, one rule per (verdict, attribute) that occurs; with ``streamed``,
     its results are built while writing."""
-    rule_ids = sorted(f"{label}/{attribute}" for label, attribute in data.summary.flagged if label in LEVELS)
+    rule_ids = sorted({rule_id(item) for item in data.items if item.verdict.label in LEVELS})
     index = {identifier: position for position, identifier in enumerate(rule_ids)}
     # a second pass over the claims rather than a list of them: a large run's would not fit
     flagged = (item for item in data.items if item.verdict.label in LEVELS)

@@ -3,6 +3,8 @@ claims that read alike are compared as one class, and each still sees who disagr
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.reconcile import reconcile
 from pipeline.reconcile.contradictions import PAIRWISE_LIMIT, find_contradictions
 from pipeline.reconcile.corpus import Corpus, judge_corpus
@@ -10,6 +12,7 @@ from pipeline.reconcile.lexicon import load_lexicon
 from pipeline.reconcile.reading import read_claim
 from pipeline.records import Claim
 from pipeline.vocab import load_vocabulary
+from pipeline.workers import can_fork
 from tests.reconcile.helpers import make_claim, make_fact, make_probe, make_source
 
 VOCAB = load_vocabulary()
@@ -87,6 +90,24 @@ def test_a_corpus_judged_from_disk_gives_what_reconcile_gives() -> None:
     assert kinds == {"value", "ranking", "comparison", "polarity"}
     contested = [item for item in checked if item.claim.source.startswith(("lua", "py"))]
     assert {item.verdict.label for item in contested} <= {"refuted", "outdated", "supported"}  # evidence decides
+
+
+@pytest.mark.skipif(not can_fork(), reason="judging in processes needs fork and a single-threaded process")
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_judging_in_several_processes_gives_the_same_verdicts(jobs: int) -> None:
+    claims = sorted(_mixed_claims(), key=lambda claim: claim.source)
+    sources = _sources(claims)
+    facts = [make_fact("f1", "pytorch", "implementation_language", ["lua"], None, "2016")]
+    results = []
+    for count in (1, jobs):
+        corpus = Corpus()
+        for source in sources:
+            own = [claim for claim in claims if claim.source == source.file]
+            corpus.add(source.file, own, {claim.id: read_claim(claim, VOCAB, LEXICON) for claim in own})
+        checked, contradictions = judge_corpus(corpus, sources, [], facts, VOCAB, jobs=count)
+        results.append((checked.keys, list(checked), [checked.page(key) for key in reversed(checked.keys)], contradictions))
+    assert results[0] == results[1]
+    assert len(results[0][1]) == len(claims)
 
 
 def test_the_named_claims_are_found_in_their_articles_only() -> None:

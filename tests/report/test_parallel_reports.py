@@ -11,7 +11,8 @@ from pipeline.records import RunResult
 from pipeline.report import write_reports
 from pipeline.report.base import FORMATTERS, write_all
 from pipeline.report.data import build_report_data
-from pipeline.report.parallel import WEIGHTS, can_fork, share_out
+from pipeline.report.parallel import NEED_SUMMARY, SUMMARY_WEIGHT, WEIGHTS, share_out
+from pipeline.workers import can_fork
 from pipeline.vocab import Vocabulary
 
 needs_fork = pytest.mark.skipif(not can_fork(), reason="this process cannot fork safely (no fork, or other threads running)")
@@ -27,9 +28,11 @@ def test_shares_cover_every_format_once_and_balance_the_heavy_ones() -> None:
     assert sorted(names) == sorted(f.name for f in FORMATTERS)
     heavy = [{f.name for f in share} & {"sources", "json"} for share in shares]
     assert all(len(found) == 1 for found in heavy)  # the two heaviest formats go to different processes
-    loads = [sum(WEIGHTS.get(f.name, 1.0) for f in share) for share in shares]
+    loads = [sum(WEIGHTS.get(f.name, 1.0) for f in share) + SUMMARY_WEIGHT * any(f.name in NEED_SUMMARY for f in share) for share in shares]
     assert max(loads) - min(loads) <= max(WEIGHTS.values())
     assert len(share_out(FORMATTERS, 1)) == 1 and len(share_out(FORMATTERS[:1], 4)) == 1
+    for count in (2, 3, 4):  # the formats that need the run's counts are counted once, in one process
+        assert sum(any(f.name in NEED_SUMMARY for f in share) for share in share_out(FORMATTERS, count)) == 1
 
 
 @needs_fork
