@@ -57,7 +57,6 @@ class Judge:
         self.context = context
         self._named_readings = {claim_id: reading for claim_id, (_, reading) in named.items()}
         self._named_verdicts: dict[str, CheckedClaim] = {}
-        self._rationales: dict[str, str] = {}  # thousands of claims share a few thousand rationales: one copy of each
 
     def judge(self, claims: Iterable[Claim], readings: Mapping[str, Reading]) -> list[CheckedClaim]:
         """Each claim with its verdict, in the order given."""
@@ -65,8 +64,7 @@ class Judge:
         checked = []
         for claim in claims:
             outcome = _explained(judge(claim, context), claim, context)
-            rationale = self._rationales.setdefault(outcome.rationale, outcome.rationale)
-            verdict = Verdict(claim_id=claim.id, label=outcome.label, rationale=rationale, evidence=outcome.evidence)  # type: ignore[arg-type]
+            verdict = Verdict(claim_id=claim.id, label=outcome.label, rationale=outcome.rationale, evidence=outcome.evidence)  # type: ignore[arg-type]
             item = CheckedClaim(claim=claim, verdict=verdict)
             if claim.id in self._named_readings:
                 self._named_verdicts[claim.id] = item

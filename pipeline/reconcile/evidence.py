@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from bisect import bisect_right
+from datetime import date, timedelta
 from typing import Any, Callable
 
 from pipeline.reconcile.dates import parse_date
@@ -47,6 +48,18 @@ def fact_holds(fact: Fact, day: date | None) -> bool:
     return (start is None or start.first <= day) and (end is None or day <= end.last)
 
 
+def _epoch_starts(facts: list[Fact]) -> list[date]:
+    """Every day on which ``fact_holds`` changes for some fact, sorted."""
+    days: set[date] = set()
+    for fact in facts:
+        start, end = parse_date(fact.valid_from), parse_date(fact.valid_until)
+        if start is not None:
+            days.add(start.first)
+        if end is not None:
+            days.add(end.last + timedelta(days=1))
+    return sorted(days)
+
+
 def _hashable(value: object) -> object:
     """A dictionary key for a fact's or probe's value (lists become tuples)."""
     if isinstance(value, (list, tuple)):
@@ -73,6 +86,9 @@ class Timeline:
         self._stated: Memo = ({}, {})
         self._states: dict[tuple[object, ...], State] = {}
         self._known: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
+        # the days on which some fact starts or stops holding: between two of them every
+        # fact holds or not alike, so a state is the same on every day of such an epoch
+        self._epochs = _epoch_starts(facts)
         for fact in facts:
             self.facts[(fact.subject, fact.attribute)].append(fact)
         for result in sorted(probe_results, key=lambda r: r.probe_id):
@@ -110,7 +126,9 @@ class Timeline:
         standing that a probe (which only sees what is installed) cannot observe. Memoised:
         the facts and probes never change, and thousands of claims ask the same question.
         """
-        key = (subject, tuple(attributes), day, probes)
+        # keyed by epoch, not day: a corpus spread over thousands of publication days asks
+        # about a few dozen epochs, and the memo stays that small
+        key = (subject, tuple(attributes), None if day is None else bisect_right(self._epochs, day), probes)
         found = self._states.get(key)
         if found is None:
             found = self._states[key] = self._state(subject, attributes, day, probes)

@@ -28,9 +28,11 @@ WRONG: tuple[str, ...] = ("refuted", "outdated")
 
 class Tally:
     """Claims counted as they go past in reading order: how many, in how many articles, their
-    verdicts, and the first one as an example."""
+    verdicts, and the first one as an example (unless ``example`` is off: a run has as many
+    page tallies as articles, and none needs one)."""
 
-    def __init__(self) -> None:
+    def __init__(self, example: bool = True) -> None:
+        self._example = example
         self.count = 0
         self.articles = 0
         self.verdicts: Counter[str] = Counter()
@@ -44,7 +46,7 @@ class Tally:
         if item.claim.source != self._last_source:
             self.articles += 1
             self._last_source = item.claim.source
-        if self.first is None:
+        if self.first is None and self._example:
             self.first = item
 
     @property
@@ -101,7 +103,7 @@ class Summary:
     sides: dict[tuple[str, str, str], tuple[Tally, Tally]] = field(default_factory=dict)
 
     def page(self, key: str) -> Tally:
-        return self.pages.get(key) or Tally()
+        return self.pages.get(key) or Tally(example=False)
 
 
 class _SideIndex:
@@ -111,7 +113,7 @@ class _SideIndex:
         self.wanted: set[str] = set()
         self.side_of: dict[str, list[Tally]] = {}
         for record in contradictions:
-            tallies = summary.sides.setdefault(contradiction_key(record), (Tally(), Tally()))
+            tallies = summary.sides.setdefault(contradiction_key(record), (Tally(example=False), Tally(example=False)))
             self.wanted.update((record.claim_a, record.claim_b, *record.same_as_a[:SIDE_LINKS], *record.same_as_b[:SIDE_LINKS]))
             for same_as, tally in zip((record.same_as_a, record.same_as_b), tallies):
                 for claim_id in same_as:
@@ -135,7 +137,7 @@ def summarise(items: Iterable[CheckedClaim], contradictions: Iterable[Contradict
         claim, label = item.claim, item.verdict.label
         value = stated(claim)
         summary.total.add(item)
-        summary.pages.setdefault(claim.source, Tally()).add(item)
+        summary.pages.setdefault(claim.source, Tally(example=False)).add(item)
         if claim.origin == "extracted":
             summary.reviews.setdefault(claim.source, Counter())[claim.review or "unreviewed"] += 1
         _add_to_sheets(summary, item, value)
