@@ -13,7 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from pipeline.reconcile.contradictions import ContradictionInput, Findings, contradictions_in
+from pipeline.reconcile.classes import ContradictionInput
+from pipeline.reconcile.contradictions import Findings, contradictions_in
 from pipeline.reconcile.evidence import Timeline
 from pipeline.reconcile.explain import confusion
 from pipeline.reconcile.facts import load_fact_folder
