@@ -16,14 +16,25 @@ import tempfile
 from pathlib import Path
 from typing import Generic, Iterator, TypeVar
 
+from pipeline.errors import E_WRITE, Location, WriteError
+
 T = TypeVar("T")
+
+
+def _spool_error(exc: OSError, folder: Path | None) -> WriteError:
+    where = folder or Path(tempfile.gettempdir())
+    message = f"cannot write the run's temporary claims: {exc.strerror or exc}"
+    return WriteError(E_WRITE, message, Location(where), "free some disk space there, or point TMPDIR at a folder with room")
 
 
 class Spool(Generic[T]):
     """An append-only list of entries that lives in a temporary file."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self._file = tempfile.TemporaryFile(prefix="factcheck-", dir=folder)
+        try:
+            self._file = tempfile.TemporaryFile(prefix="factcheck-", dir=folder)
+        except OSError as exc:
+            raise _spool_error(exc, folder) from None
         self._spans: list[tuple[int, int]] = []  # (offset, length) of each entry
         self._end = 0
 
@@ -31,8 +42,11 @@ class Spool(Generic[T]):
         """Store ``entry``; returns its index."""
         data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         written = 0
-        while written < len(data):  # os.write may write less than asked
-            written += os.pwrite(self._file.fileno(), data[written:], self._end + written)
+        try:
+            while written < len(data):  # os.pwrite may write less than asked
+                written += os.pwrite(self._file.fileno(), data[written:], self._end + written)
+        except OSError as exc:
+            raise _spool_error(exc, None) from None
         self._spans.append((self._end, len(data)))
         self._end += len(data)
         return len(self._spans) - 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,11 @@ def test_forked_processes_read_side_by_side() -> None:
         child.join(timeout=30)
     assert sorted(queue.get(timeout=5) for _ in children) == sorted(f"entry {n} " + "x" * n for n in (5, 150, 199))
     assert parent == [f"entry {n} " + "x" * n for n in range(200)]
+
+
+def test_a_folder_that_cannot_hold_the_spool_is_a_located_error(tmp_path: Path) -> None:
+    from pipeline.errors import E_WRITE, WriteError
+
+    with pytest.raises(WriteError) as caught:
+        Spool(tmp_path / "missing")
+    assert caught.value.code == E_WRITE and "TMPDIR" in caught.value.fix
