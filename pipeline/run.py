@@ -93,6 +93,7 @@ def gather_claims(sources: list[Source], vocab: Vocabulary, options: RunOptions,
     ones, stored in a ``Corpus`` for judging."""
     from pipeline.catalog.claims import read_curated
     from pipeline.catalog.staging import move_into_place, staging_folder
+    from pipeline.ingest.loader import SourceTexts
     from pipeline.reconcile.corpus import Corpus
     from pipeline.reconcile.lexicon import load_lexicon
     from pipeline.reconcile.reading import read_claim
@@ -104,13 +105,16 @@ def gather_claims(sources: list[Source], vocab: Vocabulary, options: RunOptions,
             move_into_place(list(gathered.staged), options.folders.extracted)
     else:
         gathered = store_articles(sources, vocab, options, None, corpus, progress)
-    curated = read_curated(options.folders.curated, vocab, {source.file: source for source in sources})
+    # hand-written claims with offsets are checked against their article's text, read again here
+    curated = read_curated(options.folders.curated, vocab, SourceTexts(sources, options.folders.sources))
     judged = [claim for claim in curated if claim.review != "rejected"]
     lexicon = load_lexicon()
     readings = {claim.id: read_claim(claim, vocab, lexicon) for claim in judged}
     corpus.contradiction_input.add(judged, readings)  # after every article's claims, in the files' order
-    for key in dict.fromkeys(claim.source for claim in judged):
-        own = [claim for claim in judged if claim.source == key]
+    by_key: dict[str, list[Claim]] = {}
+    for claim in judged:
+        by_key.setdefault(claim.source, []).append(claim)
+    for key, own in by_key.items():
         corpus.store(key, own, {claim.id: readings[claim.id] for claim in own})
     rejected = gathered.rejected + [claim for claim in curated if claim.review == "rejected"]
     return Gathered(corpus, rejected, gathered.orphaned, gathered.parsed)

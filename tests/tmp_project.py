@@ -28,6 +28,13 @@ claims:
     subject: keras
     attribute: implementation_language
     value: [python]
+  - source: a.txt
+    start: 28
+    end: 54
+    quote: PyTorch is written in Lua.
+    subject: pytorch
+    attribute: implementation_language
+    value: [lua]
 """
 FACTS = """\
 facts:

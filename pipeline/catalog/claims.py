@@ -14,7 +14,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -119,7 +119,7 @@ def _entry_to_claim(entry: ClaimEntry, source: str, origin: str) -> Claim:
 
 
 def _entry_problems(
-    entry: ClaimEntry, claim: Claim, vocab: Vocabulary, sources: dict[str, Source] | None, at: Callable[[str], Location]
+    entry: ClaimEntry, claim: Claim, vocab: Vocabulary, sources: Mapping[str, Source] | None, at: Callable[[str], Location]
 ) -> list[FactcheckError]:
     problems = [
         vocab.check_subject(entry.subject, at("subject")),
@@ -136,7 +136,7 @@ def _locator(path: Path, lines: LineIndex, at_item: tuple[Any, ...], label: str)
 
 
 def _read_list(
-    path: Path, data: Any, lines: LineIndex, key: str, vocab: Vocabulary, origin: str, sources: dict[str, Source] | None
+    path: Path, data: Any, lines: LineIndex, key: str, vocab: Vocabulary, origin: str, sources: Mapping[str, Source] | None
 ) -> tuple[list[StoredClaim], list[FactcheckError]]:
     items = require_list(data, key, path, lines)
     base = (key,) if isinstance(data, dict) else ()
@@ -155,7 +155,7 @@ def _read_list(
     return stored, errors
 
 
-def read_claim_file(path: Path, vocab: Vocabulary, origin: str, sources: dict[str, Source] | None = None) -> list[Claim]:
+def read_claim_file(path: Path, vocab: Vocabulary, origin: str, sources: Mapping[str, Source] | None = None) -> list[Claim]:
     """Read and validate one claim file; all problems are reported together, located."""
     data, lines = load_located(path)
     stored, errors = _read_list(path, data, lines, "claims", vocab, origin, sources)
@@ -164,7 +164,7 @@ def read_claim_file(path: Path, vocab: Vocabulary, origin: str, sources: dict[st
     return [item.claim for item in stored]
 
 
-def _check_span(claim: Claim, sources: dict[str, Source] | None, location: Location) -> FactcheckError | None:
+def _check_span(claim: Claim, sources: Mapping[str, Source] | None, location: Location) -> FactcheckError | None:
     if claim.start is None or sources is None or claim.source not in sources:
         return None
     if sources[claim.source].text[claim.start : claim.end] != claim.quote:
@@ -174,7 +174,7 @@ def _check_span(claim: Claim, sources: dict[str, Source] | None, location: Locat
     return None
 
 
-def read_curated(folder: Path, vocab: Vocabulary, sources: dict[str, Source] | None = None) -> list[Claim]:
+def read_curated(folder: Path, vocab: Vocabulary, sources: Mapping[str, Source] | None = None) -> list[Claim]:
     """All hand-written claims; never written back."""
     if not folder.is_dir():
         return []

@@ -14,6 +14,7 @@ Every problem of the folder is reported at once.
 from __future__ import annotations
 
 import re
+from typing import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -204,6 +205,28 @@ def load_sources(folder: Path, texts: bool = True) -> list[Source]:
 def _title_only(path: Path) -> str | None:
     """The fallback title of an article, its text checked like any other and then let go."""
     return first_line(read_text(path))
+
+
+class SourceTexts(Mapping[str, Source]):
+    """Sources by file name, each read with its text when first asked for (one kept at a
+    time): for the few checks that need an article's text in a run that keeps none."""
+
+    def __init__(self, sources: Iterable[Source], folder: Path) -> None:
+        self._sources = {source.file: source for source in sources}
+        self._folder = folder
+        self._last: Source | None = None
+
+    def __getitem__(self, file: str) -> Source:
+        if self._last is None or self._last.file != file:
+            source = self._sources[file]
+            self._last = source if source.text else with_text(source, folder=self._folder)
+        return self._last
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 def with_text(source: Source, text: str | None = None, folder: Path | None = None) -> Source:
