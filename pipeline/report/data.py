@@ -130,6 +130,8 @@ class ReportData:
     rejected: tuple[Claim, ...] = ()
     orphaned: tuple[Claim, ...] = ()
     _newlines: dict[str, tuple[int, list[int]]] = field(default_factory=dict, repr=False, compare=False)
+    # pieces of Markdown that many claims share, rendered once (by the formatters that use them)
+    rendered: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def environment(self) -> dict[str, object]:

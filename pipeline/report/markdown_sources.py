@@ -65,11 +65,21 @@ def _observations(data: ReportData, evidence: tuple[Evidence, ...]) -> list[str]
     """The raw observation of each probe behind the verdict, folded."""
     lines: list[str] = []
     for ref in sorted({e.ref for e in evidence if e.kind == "probe"}):
-        probe = data.probe(ref)
-        if probe is None or probe.observed is None:
-            continue
+        lines += _observation(data, ref)
+    return lines
+
+
+def _observation(data: ReportData, ref: str) -> list[str]:
+    # a run's few probes back thousands of verdicts: each folded block is rendered once
+    found = data.rendered.get(("observation", ref))
+    if found is not None:
+        return found
+    probe = data.probe(ref)
+    lines: list[str] = []
+    if probe is not None and probe.observed is not None:
         meta = f"Python {inline(probe.python or '?')} on {inline(probe.platform or '?')}; {inline(versions_text(probe.versions))}"
-        lines += details(f"Probe <code>{ref}</code> observed", [meta, "", *json_excerpt(probe.observed)]) + [""]
+        lines = details(f"Probe <code>{ref}</code> observed", [meta, "", *json_excerpt(probe.observed)]) + [""]
+    data.rendered[("observation", ref)] = lines
     return lines
 
 

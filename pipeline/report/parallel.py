@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # claims.json take most of the time); a format not listed counts as 1. The pages that show
 # counts share one pass over the claims (``ReportData.summary``): it is counted with the
 # sources pages, which need it too, so those pages go together.
-WEIGHTS: dict[str, float] = {"sources": 2.9, "json": 1.5, "csv": 1.1, "sarif": 0.6, "frameworks": 0.1, "index": 0.1, "contradictions": 0.1, "run": 0.1}
+WEIGHTS: dict[str, float] = {"sources": 1.9, "json": 1.5, "csv": 1.1, "sarif": 0.6, "frameworks": 0.1, "index": 0.1, "contradictions": 0.1, "run": 0.1}
 NEED_SUMMARY: frozenset[str] = frozenset({"sources", "frameworks", "index", "contradictions"})
 SUMMARY_WEIGHT = 1.0
 _job: dict[str, object] = {}  # what a forked process inherits: the shares, the data, the staging folder
