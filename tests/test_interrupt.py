@@ -160,8 +160,10 @@ def test_ctrl_c_while_moving_reports_into_place_completes_the_move(project: Fold
 def test_ctrl_c_while_workers_parse_stops_them_quietly(project: Folders) -> None:
     # Ctrl-C reaches the whole process group, workers included; here only the main process
     # gets it, as when a supervisor signals the run: either way the workers must stop with it.
+    # 0.8 s after start the workers are loading spaCy or parsing (a run of this project takes
+    # about 1.5 s in all, so a later moment may find the claim files already moved into place)
     process = _start(project, 0.0, "--jobs", "2")
-    code, stderr = _interrupt_when(process, _after_start(1.5))
+    code, stderr = _interrupt_when(process, _after_start(0.8))
     _assert_clean_exit(code, stderr, "interrupted; previous reports are intact")
     assert _assert_old_or_new(project) == "old"
     assert not list(project.extracted.glob("*.yaml"))  # staged claim files never moved into place
