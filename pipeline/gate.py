@@ -80,11 +80,6 @@ class GateRow:
     rationale: str
 
 
-def gate_rows(result: RunResult) -> list[GateRow]:
-    """The gating rows of a run's checked claims."""
-    return list(GateRows(result.checked))
-
-
 class GateRows:
     """The gating rows of checked claims, made each time they are read: a large run's claims
     are read back from disk, and their rows need not all be held either."""
@@ -113,7 +108,7 @@ def gate_failures(rows: Sequence[GateRow] | RunResult, fail_on: str | None, base
     those that are new or whose verdict differs from the baseline's. A baseline is read
     (and so checked) even when ``fail_on`` is empty, so a wrong path is reported at once.
     """
-    rows = gate_rows(rows) if hasattr(rows, "checked") else rows  # a RunResult, or stored rows
+    rows = GateRows(rows.checked) if hasattr(rows, "checked") else rows  # a RunResult, or stored rows
     labels = parse_fail_on(fail_on)
     previous = baseline_verdicts(baseline) if baseline is not None else None
     if not labels:

@@ -7,7 +7,7 @@ tokens and cues reconciliation compares. ``pool.py`` runs that work in the main 
 spread over worker processes (``run --jobs N``); the result is the same either way.
 """
 
-from pipeline.articles.pool import each_article, prepare_articles
-from pipeline.articles.task import ArticleSetup, PreparedArticle, Prepared
+from pipeline.articles.pool import each_article
+from pipeline.articles.task import ArticleSetup, PreparedArticle
 
-__all__ = ["ArticleSetup", "Prepared", "PreparedArticle", "each_article", "prepare_articles"]
+__all__ = ["ArticleSetup", "PreparedArticle", "each_article"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import Iterator
 
-from pipeline.articles.task import ArticleSetup, ChunkWorker, Prepared, PreparedArticle
+from pipeline.articles.task import ArticleSetup, ChunkWorker, PreparedArticle
 from pipeline.records import Source
 from pipeline.workers import worker_pool
 
@@ -53,8 +53,3 @@ def each_article(sources: list[Source], setup: ArticleSetup, jobs: int = 1) -> I
     with worker_pool(jobs, "spawn", _start_worker, (setup,)) as pool:
         for chunk in pool.map(_prepare_chunk, chunks):
             yield from chunk
-
-
-def prepare_articles(sources: list[Source], setup: ArticleSetup, jobs: int = 1) -> Prepared:
-    """Every article prepared and held, in the order of their file names."""
-    return Prepared(tuple(each_article(sources, setup, jobs)))

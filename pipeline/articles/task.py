@@ -50,20 +50,6 @@ class PreparedArticle:
     errors: tuple[FactcheckError, ...]  # problems in the previous claim file
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """Every article of a run, in the order of their file names."""
-
-    articles: tuple[PreparedArticle, ...]
-
-    @property
-    def parsed(self) -> int:
-        return sum(article.parsed for article in self.articles)
-
-    def errors(self) -> list[FactcheckError]:
-        return [error for article in self.articles for error in article.errors]
-
-
 class ChunkWorker:
     """Holds the vocabulary and lexicons across chunks; spaCy is loaded on the first cache miss."""
 

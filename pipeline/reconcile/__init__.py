@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from pipeline.reconcile.classes import ContradictionInput
-from pipeline.reconcile.contradictions import Findings, contradictions_in
+from pipeline.reconcile.contradictions import Findings, contradictions_in, find_contradictions
 from pipeline.reconcile.evidence import Timeline
 from pipeline.reconcile.explain import confusion
 from pipeline.reconcile.facts import load_fact_folder
@@ -141,9 +141,7 @@ def reconcile(
     lexicon = load_lexicon()
     known = known or {}
     readings = {claim.id: known.get(claim.id) or read_claim(claim, vocab, lexicon) for claim in claims}
-    gathered = ContradictionInput()
-    gathered.add(claims, readings)
-    findings = contradictions_in(gathered, lexicon)
+    findings = find_contradictions(claims, readings, lexicon)
     by_id = {claim.id: claim for claim in claims}
     named = {claim_id: (by_id[claim_id], readings[claim_id]) for claim_id in findings.named()}
     judging = start_judging(findings, named, sources, probe_results, facts, vocab, lexicon)

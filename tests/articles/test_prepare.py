@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.articles import ArticleSetup, PreparedArticle, prepare_articles
+from dataclasses import dataclass
+
+from pipeline.articles import ArticleSetup, PreparedArticle, each_article
 from pipeline.catalog.staging import STAGING_PREFIX, move_into_place, staging_folder
 from pipeline.errors import ErrorGroup
 from pipeline.paths import PROJECT_CLAIMS
@@ -23,6 +25,24 @@ ARTICLES = {
     "b.txt": "Keras runs on top of TensorFlow. TensorFlow is developed by Google.",
     "c.md": "# Notes\n\nJAX was released by Google in 2018. TensorFlow uses static graphs.",
 }
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Every article of one pass, held for the assertions."""
+
+    articles: tuple[PreparedArticle, ...]
+
+    @property
+    def parsed(self) -> int:
+        return sum(article.parsed for article in self.articles)
+
+    def errors(self) -> list:  # type: ignore[type-arg]
+        return [error for article in self.articles for error in article.errors]
+
+
+def prepare_articles(sources: list[Source], setup: ArticleSetup, jobs: int) -> Prepared:
+    return Prepared(tuple(each_article(sources, setup, jobs)))
 
 
 def _sources(texts: dict[str, str] = ARTICLES) -> list[Source]:
